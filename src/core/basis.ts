@@ -1,0 +1,54 @@
+/**
+ * Basis of a dated future over spot, and its annualisation.
+ *
+ * Three conventions are in use and spreadsheets mix them up; each is exact here:
+ * - simple (the seed article's, and the usual "basis APY" quote): (F − S) / S × Y / days
+ * - compound (what a reinvested carry earns): (F / S)^(Y / days) − 1
+ * - continuous (the rate in F = S·e^(r·t)): ln(F / S) × Y / days
+ */
+import { Dec, ONE } from "./decimal";
+import { firstError, mustBePositive } from "./checks";
+import { Result } from "./errors";
+
+export type BasisCompounding = "simple" | "compound" | "continuous";
+export const BASIS_COMPOUNDING: readonly BasisCompounding[] = ["simple", "compound", "continuous"];
+
+export const DEFAULT_DAYS_IN_YEAR = new Dec(365);
+
+/** Basis in quote currency: F − S (positive in contango, negative in backwardation). */
+export function basis(spot: Dec, future: Dec): Dec {
+  return future.minus(spot);
+}
+
+/** Basis as a fraction of spot over the period: (F − S) / S. */
+export function basisFraction(spot: Dec, future: Dec): Result<Dec> {
+  const bad = firstError(mustBePositive("spot", spot), mustBePositive("future", future));
+  if (bad) return bad;
+  return future.minus(spot).div(spot);
+}
+
+/** Annualised basis as a fraction (0.128 = 12.8 % a year). */
+export function basisApy(
+  spot: Dec,
+  future: Dec,
+  days: Dec,
+  compounding: BasisCompounding = "simple",
+  daysInYear: Dec = DEFAULT_DAYS_IN_YEAR,
+): Result<Dec> {
+  const bad = firstError(
+    mustBePositive("spot", spot),
+    mustBePositive("future", future),
+    mustBePositive("days", days),
+    mustBePositive("days_in_year", daysInYear),
+  );
+  if (bad) return bad;
+  const periodsPerYear = daysInYear.div(days);
+  switch (compounding) {
+    case "simple":
+      return future.minus(spot).div(spot).times(periodsPerYear);
+    case "compound":
+      return future.div(spot).pow(periodsPerYear).minus(ONE);
+    case "continuous":
+      return future.div(spot).ln().times(periodsPerYear);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * P&L of a spot holding hedged with a perpetual, from entry to exit.
+ *
+ * Long `spotQty` spot, short `hedgeQty` perp (a negative hedge is a long perp: the seed's
+ * "enhanced exposure"). Both legs open at `entry` and are valued at `exit`:
+ *
+ *   spot_qty × (exit − entry)                         spot leg
+ * − hedge_qty × (exit − entry)                        perp leg (short)
+ * + hedge_qty × entry × funding_rate × periods        funding: a short receives a positive rate
+ * − fee_rate × |hedge_qty| × (entry + exit)           taker fee on opening and closing the perp
+ *
+ * A full hedge (hedge = spot) therefore nets funding minus fees whatever the price does.
+ */
+import { Dec, ONE, ZERO } from "./decimal";
+import { firstError, mustBeBetween, mustBeNonNegative, mustBePositive } from "./checks";
+import { DomainError, Result } from "./errors";
+
+export interface HedgeInputs {
+  spotQty: Dec;
+  hedgeQty: Dec;
+  entry: Dec;
+  exit: Dec;
+  /** Funding rate per period; with `fundingPeriods`, both default to 0 (an instant move). */
+  fundingRate?: Dec;
+  fundingPeriods?: Dec;
+  /** Fee per side as a fraction of notional; negative for a maker rebate. */
+  feeRate?: Dec;
+}
+
+/** Checks that do not depend on the exit price, so a spilled grid checks them once. */
+export function checkHedgeInputs(inputs: Omit<HedgeInputs, "exit">): DomainError | null {
+  return firstError(
+    mustBePositive("entry_price", inputs.entry),
+    inputs.fundingRate && mustBeBetween("funding_rate", inputs.fundingRate, ONE.neg(), ONE),
+    inputs.fundingPeriods && mustBeNonNegative("funding_periods", inputs.fundingPeriods),
+    inputs.feeRate && mustBeBetween("fee_rate", inputs.feeRate, ONE.neg(), ONE),
+  );
+}
+
+export function hedgePnl(inputs: HedgeInputs): Result<Dec> {
+  const bad = checkHedgeInputs(inputs) ?? mustBeNonNegative("exit_price", inputs.exit);
+  if (bad) return bad;
+  const { spotQty, hedgeQty, entry, exit } = inputs;
+  const move = exit.minus(entry);
+  const funding = hedgeQty
+    .times(entry)
+    .times(inputs.fundingRate ?? ZERO)
+    .times(inputs.fundingPeriods ?? ZERO);
+  const fees = (inputs.feeRate ?? ZERO).times(hedgeQty.abs()).times(entry.plus(exit));
+  return spotQty.times(move).minus(hedgeQty.times(move)).plus(funding).minus(fees);
+}

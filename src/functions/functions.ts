@@ -1,0 +1,79 @@
+/**
+ * The LEGS.* worksheet functions: Excel's entry points.
+ *
+ * Each is a named top-level function with JSDoc tags, from which custom-functions-metadata-plugin
+ * generates functions.json and appends the CustomFunctions.associate calls. They only adapt:
+ * the argument reading lives in the host-neutral modules beside this file, the finance in
+ * src/core. Optional arguments arrive as null when omitted (TypeScript defaults never apply).
+ * No Office, window or document here (see excel-result.ts).
+ */
+import { basisApy } from "./basisapy";
+import { matrixResult, scalarResult } from "./excel-result";
+import { fundingYield } from "./fundingyield";
+import { hedgePnl } from "./hedgepnl";
+import { netDelta } from "./netdelta";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cell values; they are read in cells.ts */
+
+/**
+ * Net delta of a book of legs: spot, perps, futures and options, linear or inverse, in units of the underlying coin.
+ * @customfunction NETDELTA
+ * @param legs The legs table with a header row (Asset, Instrument, Side, Quantity, Contract size, Inverse, Delta, in any order), or a single column of signed quantities.
+ * @param [price] Price of the underlying in quote currency; needed only when a leg is inverse (coin-margined).
+ * @param [asset] Only the legs of this asset (e.g. "ETH"); needed when the table holds more than one asset.
+ * @returns Net exposure in coins: positive is net long, 0 is market neutral.
+ */
+export function NETDELTA(legs: any[][], price?: any, asset?: any): number {
+  return scalarResult(netDelta(legs, price, asset));
+}
+
+/**
+ * Annualised basis of a dated future over spot, as a fraction (0.128 = 12.8 % a year). Ranges of spot, future or days spill a term structure.
+ * @customfunction BASISAPY
+ * @param spot Spot price (> 0), or a range of them.
+ * @param future Future price (> 0), or a range of them.
+ * @param days Days to expiry (> 0), or a range of them.
+ * @param [compounding] "simple" (default): (F−S)/S × Y/days; "compound": (F/S)^(Y/days) − 1; "continuous": ln(F/S) × Y/days.
+ * @param [days_in_year] Days in a year, Y (default 365).
+ * @returns The annualised basis: one number, or a spilled range when an argument is a range.
+ */
+export function BASISAPY(spot: any[][], future: any[][], days: any[][], compounding?: any, days_in_year?: any): any[][] {
+  return matrixResult(basisApy(spot, future, days, compounding, days_in_year));
+}
+
+/**
+ * Return of a perpetual funding position over a horizon, as a fraction (0.3285 = 32.85 %). A short receives it when the rate is positive.
+ * @customfunction FUNDINGYIELD
+ * @param rate Funding rate per interval (0.0003 = 0.03 %), or a range of historical rates (their mean is used).
+ * @param [interval_hours] Hours between funding events (default 8; 1 on Hyperliquid), or a range.
+ * @param [horizon_days] Days of funding (default 365), or a range.
+ * @param [compounding] "simple" (default): rate × n; "compound": (1 + rate)^n − 1; n = horizon_days × 24 / interval_hours.
+ * @returns The funding return over the horizon.
+ */
+export function FUNDINGYIELD(rate: any[][], interval_hours?: any[][], horizon_days?: any[][], compounding?: any): any[][] {
+  return matrixResult(fundingYield(rate, interval_hours, horizon_days, compounding));
+}
+
+/**
+ * P&L of long spot hedged with a short perpetual, from entry to exit, with funding and fees. A range of exit prices spills a scenario table.
+ * @customfunction HEDGEPNL
+ * @param spot_qty Spot held, in coins (negative for a short).
+ * @param hedge_qty Perp short, in coins (negative for a long perp: enhanced exposure).
+ * @param entry_price Price at which both legs were opened (> 0).
+ * @param exit_price Price at which the P&L is measured (≥ 0), or a range of them.
+ * @param [funding_rate] Funding rate per period (a short receives a positive rate). Counts only with funding_periods.
+ * @param [funding_periods] Number of funding events held (default 0: an instant move).
+ * @param [fee_rate] Fee per side on the perp's notional (0.0005 = 0.05 %; negative for a rebate).
+ * @returns P&L in quote currency.
+ */
+export function HEDGEPNL(
+  spot_qty: any[][],
+  hedge_qty: any[][],
+  entry_price: any[][],
+  exit_price: any[][],
+  funding_rate?: any[][],
+  funding_periods?: any[][],
+  fee_rate?: any[][],
+): any[][] {
+  return matrixResult(hedgePnl(spot_qty, hedge_qty, entry_price, exit_price, funding_rate, funding_periods, fee_rate));
+}

@@ -1,0 +1,202 @@
+/**
+ * Reading a legs table (a worksheet range) into the core's legs.
+ *
+ * With a header row, columns are found by name in any order (case, spaces, "_" and "-" ignored;
+ * synonyms below); unknown columns (Entry, Exchange, Notes…) are ignored. Without one, a single
+ * column or row is read as signed quantities. Rows blank in every recognised column are skipped,
+ * so a table can have empty rows at the bottom waiting for new legs.
+ */
+import { ONE } from "../core/decimal";
+import { Instrument, Leg } from "../core/delta";
+import { invalid, isDomainError, missing, Result } from "../core/errors";
+import { cellNumber, describe, Grid, isBlank, toGrid } from "./cells";
+
+type Field = "asset" | "instrument" | "side" | "quantity" | "contractSize" | "inverse" | "delta";
+
+/** Header synonyms, normalised (lower case, no spaces, "_", "-" or "."). */
+const HEADERS: Record<string, Field> = {
+  asset: "asset",
+  symbol: "asset",
+  coin: "asset",
+  instrument: "instrument",
+  type: "instrument",
+  side: "side",
+  direction: "side",
+  quantity: "quantity",
+  qty: "quantity",
+  size: "quantity",
+  amount: "quantity",
+  contractsize: "contractSize",
+  multiplier: "contractSize",
+  inverse: "inverse",
+  delta: "delta",
+};
+
+const FIELD_TITLES: Record<Field, string> = {
+  asset: "Asset",
+  instrument: "Instrument",
+  side: "Side",
+  quantity: "Quantity",
+  contractSize: "Contract size",
+  inverse: "Inverse",
+  delta: "Delta",
+};
+
+const INSTRUMENTS: Record<string, Instrument> = {
+  spot: "spot",
+  perp: "perp",
+  perps: "perp",
+  perpetual: "perp",
+  perpetuals: "perp",
+  swap: "perp",
+  perpetualswap: "perp",
+  future: "future",
+  futures: "future",
+  option: "option",
+  options: "option",
+};
+
+const SIDES: Record<string, 1 | -1> = { long: 1, buy: 1, short: -1, sell: -1 };
+
+const INVERSE_WORDS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  y: true,
+  inverse: true,
+  false: false,
+  no: false,
+  n: false,
+  linear: false,
+};
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.\-]+/g, "");
+
+type Columns = Partial<Record<Field, number>>;
+
+/** The legs of a table, or the first problem found in it. */
+export function readLegs(value: unknown): Result<Leg[]> {
+  const grid = toGrid("legs", value);
+  if (isDomainError(grid)) return grid;
+  const header = readHeader(grid[0]);
+  if (isDomainError(header)) return header;
+  if (header === null) return readQuantityList(grid);
+  const legs: Leg[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const leg = readRow(grid[r], header, `legs row ${r + 1}`);
+    if (isDomainError(leg)) return leg;
+    if (leg !== null) legs.push(leg);
+  }
+  return legs;
+}
+
+/** The header row's columns, null when the first row is data. */
+function readHeader(first: readonly unknown[]): Result<Columns | null> {
+  const filled = first.filter((v) => !isBlank(v));
+  const isText = (v: unknown) => typeof v === "string" && isDomainError(cellNumber("", v));
+  if (filled.length === 0 || !filled.every(isText)) return null;
+  const columns: Columns = {};
+  first.forEach((v, c) => {
+    if (isBlank(v)) return;
+    const field = HEADERS[normalise(String(v))];
+    if (field === undefined) return;
+    if (columns[field] !== undefined) {
+      columns[field] = -1; // marked ambiguous, reported below
+    } else {
+      columns[field] = c;
+    }
+  });
+  const ambiguous = (Object.keys(columns) as Field[]).find((f) => columns[f] === -1);
+  if (ambiguous) {
+    return invalid(`legs has two ${FIELD_TITLES[ambiguous]} columns: keep one so each leg has one value`);
+  }
+  if (columns.quantity === undefined) {
+    const found = filled.map((v) => `"${String(v).trim()}"`).join(", ");
+    return invalid(
+      `legs has no Quantity column (headers found: ${found}); name one Quantity, Qty, Size or Amount, ` +
+        `or give a single column of signed quantities without a header`,
+    );
+  }
+  return columns;
+}
+
+/** No header row: one column (or one row) of signed quantities. */
+function readQuantityList(grid: Grid): Result<Leg[]> {
+  const rows = grid.length;
+  const cols = grid[0].length;
+  if (rows > 1 && cols > 1) {
+    return invalid(
+      `legs is a ${rows}×${cols} range without a header row: put headers (Quantity, Side, Instrument…) ` +
+        `in its first row, or give a single column of signed quantities`,
+    );
+  }
+  const legs: Leg[] = [];
+  const cells = cols === 1 ? grid.map((row) => row[0]) : grid[0];
+  for (let i = 0; i < cells.length; i++) {
+    if (isBlank(cells[i])) continue;
+    const label = `legs ${cols === 1 ? "row" : "column"} ${i + 1}`;
+    const quantity = cellNumber(label, cells[i]);
+    if (isDomainError(quantity)) return quantity;
+    legs.push({ label, asset: null, instrument: null, quantity, contractSize: ONE, inverse: false, delta: null });
+  }
+  return legs;
+}
+
+function readRow(row: readonly unknown[], columns: Columns, label: string): Result<Leg | null> {
+  const cell = (f: Field): unknown => (columns[f] === undefined ? null : row[columns[f] as number]);
+  const fields = Object.keys(columns) as Field[];
+  if (fields.every((f) => isBlank(cell(f)))) return null;
+  const where = (f: Field) => `${label}, ${FIELD_TITLES[f]}`;
+
+  if (isBlank(cell("quantity"))) return missing(`${where("quantity")} is blank: give the leg's size`);
+  let quantity = cellNumber(where("quantity"), cell("quantity"));
+  if (isDomainError(quantity)) return quantity;
+
+  const side = readSide(where("side"), cell("side"));
+  if (isDomainError(side)) return side;
+  if (side !== null) {
+    if (quantity.isNegative() && !quantity.isZero()) {
+      return invalid(
+        `${where("quantity")} is ${quantity.toString()} while Side is given: with a side, give a positive ` +
+          `quantity (a negative one with a side is ambiguous); or leave Side blank and sign the quantity`,
+      );
+    }
+    quantity = quantity.times(side);
+  }
+
+  const instrument = readInstrument(where("instrument"), cell("instrument"));
+  if (isDomainError(instrument)) return instrument;
+  const contractSize = isBlank(cell("contractSize"))
+    ? ONE
+    : cellNumber(where("contractSize"), cell("contractSize"));
+  if (isDomainError(contractSize)) return contractSize;
+  const inverse = readInverse(where("inverse"), cell("inverse"));
+  if (isDomainError(inverse)) return inverse;
+  const delta = isBlank(cell("delta")) ? null : cellNumber(where("delta"), cell("delta"));
+  if (isDomainError(delta)) return delta;
+  const assetCell = cell("asset");
+  const asset = isBlank(assetCell) ? null : String(assetCell).trim();
+
+  return { label, asset, instrument, quantity, contractSize, inverse, delta };
+}
+
+/** long/buy → +1, short/sell → −1 (or the numbers 1 / −1); blank → null (the quantity's sign). */
+export function readSide(where: string, v: unknown): Result<1 | -1 | null> {
+  if (isBlank(v)) return null;
+  if (v === 1 || v === -1) return v;
+  const side = typeof v === "string" ? SIDES[v.trim().toLowerCase()] : undefined;
+  return side ?? invalid(`${where} must be long, buy, short, sell, 1 or -1 (got ${describe(v)})`);
+}
+
+function readInstrument(where: string, v: unknown): Result<Instrument | null> {
+  if (isBlank(v)) return null;
+  const instrument = typeof v === "string" ? INSTRUMENTS[normalise(v)] : undefined;
+  return instrument ?? invalid(`${where} must be spot, perp (perpetual, swap), future or option (got ${describe(v)})`);
+}
+
+function readInverse(where: string, v: unknown): Result<boolean> {
+  if (isBlank(v)) return false;
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  const word = typeof v === "string" ? INVERSE_WORDS[v.trim().toLowerCase()] : undefined;
+  return word ?? invalid(`${where} must be TRUE/FALSE, yes/no, inverse/linear or 1/0 (got ${describe(v)})`);
+}

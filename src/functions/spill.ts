@@ -1,0 +1,63 @@
+/**
+ * Element-wise evaluation over range arguments, with Excel's broadcasting: each argument is a
+ * single cell or a range; a dimension of 1 repeats along the other arguments' (a column of
+ * prices against a row of hedge ratios gives the whole grid). All-single arguments give a single
+ * number; otherwise the result spills, with an error in any cell that has one (as Excel's own
+ * =A1:A3/B1:B3 does), so one bad row does not hide the rest of a term structure.
+ */
+import { Dec, toDouble } from "../core/decimal";
+import { DomainError, invalid, isDomainError, overflow, Result } from "../core/errors";
+import { cellNumber, describe, Grid, toGrid } from "./cells";
+
+/** What a host-neutral LEGS function answers: a number, a spilled grid, or an error. */
+export type Answer = number | (number | DomainError)[][] | DomainError;
+
+export interface SpillArg {
+  name: string;
+  value: unknown;
+}
+
+/** A decimal result as a worksheet number; too large for a double is #NUM!, as in Excel. */
+export function finish(d: Result<Dec>): number | DomainError {
+  if (isDomainError(d)) return d;
+  const x = toDouble(d);
+  return x === null ? overflow(`the result ${d.toExponential(6)} is too large for a worksheet number`) : x;
+}
+
+export function spill(args: readonly SpillArg[], compute: (values: Dec[]) => Result<Dec>): Answer {
+  const grids: Grid[] = [];
+  for (const arg of args) {
+    const grid = toGrid(arg.name, arg.value);
+    if (isDomainError(grid)) return grid;
+    grids.push(grid);
+  }
+  const rows = Math.max(...grids.map((g) => g.length));
+  const cols = Math.max(...grids.map((g) => g[0].length));
+  for (let i = 0; i < grids.length; i++) {
+    const g = grids[i];
+    if ((g.length !== 1 && g.length !== rows) || (g[0].length !== 1 && g[0].length !== cols)) {
+      return invalid(
+        `${args[i].name} is ${describe(g)} but the other ranges make ${rows}×${cols}: ` +
+          `give ranges of the same shape (a single cell, a single row or a single column repeats)`,
+      );
+    }
+  }
+  const cellOf = (r: number, c: number): number | DomainError => {
+    const values: Dec[] = [];
+    for (let i = 0; i < grids.length; i++) {
+      const g = grids[i];
+      const v = cellNumber(args[i].name, g[g.length === 1 ? 0 : r][g[0].length === 1 ? 0 : c]);
+      if (isDomainError(v)) return v;
+      values.push(v);
+    }
+    return finish(compute(values));
+  };
+  if (rows === 1 && cols === 1) return cellOf(0, 0);
+  const out: (number | DomainError)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: (number | DomainError)[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellOf(r, c));
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/* Build: the functions bundle (+ generated functions.json), the shared-runtime taskpane page,
+ * the manifest and the icons, all into dist/. `webpack serve` serves them on
+ * https://localhost:3000 (see scripts/start.js). */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { getHttpsOptions } = require("./scripts/dev-certs");
+
+const urlDev = "https://localhost:3000/";
+// Where a release is hosted; without it the built manifest keeps the development URLs.
+const urlProd = process.env.LEGWORK_PUBLIC_URL || urlDev;
+const port = Number(process.env.LEGWORK_PORT || process.env.npm_package_config_dev_server_port || 3000);
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      // The shared runtime: one page hosts the taskpane and the custom functions, so the
+      // functions can reach the network (CORS) and share state with the taskpane.
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().split(urlDev).join(urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: serving ? await getHttpsOptions() : {} },
+      port,
+      hot: false,
+      liveReload: false,
+      client: false,
+    },
+  };
+};
