@@ -4,9 +4,13 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // Builds dist/ once (as `npm run build` does) for the bundle, manifest and dev-server tests.
+  globalSetup: "<rootDir>/test/build/global-setup.js",
   // office-addin-mock's root module pulls ESM-only packages; its manifest reader is plain CommonJS.
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+    // uuid ≥ 12 is ESM-only; the Office tooling needs only v4 (see the stub).
+    "^uuid$": "<rootDir>/test/helpers/uuid-cjs.js",
   },
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
