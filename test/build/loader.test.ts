@@ -1,0 +1,82 @@
+/**
+ * The production functions bundle loads where only `CustomFunctions` exists — no window,
+ * document or Office — as in Excel's JavaScript-only custom-functions runtime, and every id in
+ * the generated functions.json is associated and callable there.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import { fakeCustomFunctions, FakeCustomFunctionError, FakeCustomFunctions } from "../helpers/custom-functions";
+
+const dist = path.resolve(__dirname, "../../dist");
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  parameters: { name: string; optional?: boolean; dimensionality?: string }[];
+  result: { dimensionality?: string };
+}
+
+function loadBundle(): { cf: FakeCustomFunctions; context: vm.Context } {
+  const cf = fakeCustomFunctions();
+  const context = vm.createContext({ CustomFunctions: cf });
+  vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  return { cf, context };
+}
+
+/** A plausible argument for each parameter: 1×1 ranges for matrix parameters, null for optionals. */
+const SAMPLE_ARGS: Record<string, unknown[]> = {
+  NETDELTA: [[["Side", "Quantity"], ["long", 10], ["short", 10]], null, null],
+  BASISAPY: [[[95000]], [[98000]], [[90]], null, null],
+  FUNDINGYIELD: [[[0.0003]], null, null, null],
+  HEDGEPNL: [[[10]], [[5]], [[3400]], [[3740], [3060]], null, null, null],
+};
+
+const EXPECTED: Record<string, unknown> = {
+  NETDELTA: 0,
+  BASISAPY: [[0.12807017543859649]],
+  FUNDINGYIELD: [[0.3285]],
+  HEDGEPNL: [[1700], [-1700]],
+};
+
+describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () => {
+  const metadata: { functions: FunctionMetadata[] } = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+
+  test("the context has no window, document or Office, and the bundle still loads", () => {
+    const { context } = loadBundle();
+    expect(vm.runInContext("typeof window + typeof document + typeof Office", context)).toBe(
+      "undefinedundefinedundefined",
+    );
+  });
+
+  test("functions.json lists the four mission functions", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BASISAPY", "FUNDINGYIELD", "HEDGEPNL", "NETDELTA"]);
+  });
+
+  test("every id in functions.json is associated exactly once, and nothing else is", () => {
+    const { cf } = loadBundle();
+    expect([...cf.associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  test.each(Object.keys(SAMPLE_ARGS))("%s is callable there and gives the seed's number", (id) => {
+    const { cf } = loadBundle();
+    const fn = cf.associated.get(id);
+    expect(fn).toBeDefined();
+    const meta = metadata.functions.find((f) => f.id === id) as FunctionMetadata;
+    expect(SAMPLE_ARGS[id]).toHaveLength(meta.parameters.length);
+    // Results cross the vm boundary: compare as JSON.
+    expect(JSON.parse(JSON.stringify(fn!(...SAMPLE_ARGS[id])))).toEqual(EXPECTED[id]);
+  });
+
+  test("errors come back as the runtime's CustomFunctions.Error", () => {
+    const { cf } = loadBundle();
+    let thrown: unknown;
+    try {
+      cf.associated.get("FUNDINGYIELD")!([[0.0003]], [[0]], null, null);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(FakeCustomFunctionError);
+    expect(thrown).toMatchObject({ code: "#VALUE!", message: "interval_hours must be greater than 0 (got 0)" });
+  });
+});
