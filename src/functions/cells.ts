@@ -6,6 +6,7 @@
  * optional argument as null; a blank cell as null or "" (inside a range, ""); a range as a 2D
  * array of rows. The HyperFormula preview passes the same shapes.
  */
+import { Side } from "../core/contracts";
 import { Dec, fromDouble } from "../core/decimal";
 import { DomainError, invalid, missing, Result } from "../core/errors";
 
@@ -123,4 +124,23 @@ export function toGrid(name: string, v: unknown): Result<Grid> {
 export function withDefault(value: unknown, fallback: number): unknown {
   if (!Array.isArray(value)) return isBlank(value) ? fallback : value;
   return value.map((row: unknown) => (Array.isArray(row) ? row.map((v) => (isBlank(v) ? fallback : v)) : row));
+}
+
+const SIDES: Record<string, Side> = { long: 1, buy: 1, short: -1, sell: -1 };
+
+/** long/buy → +1, short/sell → −1 (or the numbers 1 / −1); blank → null. */
+export function readSide(where: string, v: unknown): Result<Side | null> {
+  if (isBlank(v)) return null;
+  if (v === 1 || v === -1) return v;
+  const side = typeof v === "string" ? SIDES[v.trim().toLowerCase()] : undefined;
+  return side ?? invalid(`${where} must be long, buy, short, sell, 1 or -1 (got ${describe(v)})`);
+}
+
+/** A required side argument. */
+export function requiredSide(name: string, v: unknown): Result<Side> {
+  const one = single(name, v);
+  if (one instanceof DomainError) return one;
+  const side = readSide(name, one);
+  if (side === null) return missing(`${name} is required (got a blank cell): give long, short, buy, sell, 1 or -1`);
+  return side;
 }

@@ -7,11 +7,15 @@
  * src/core. Optional arguments arrive as null when omitted (TypeScript defaults never apply).
  * No Office, window or document here (see excel-result.ts).
  */
+import { avgEntry } from "./avgentry";
 import { basisApy } from "./basisapy";
 import { matrixResult, scalarResult } from "./excel-result";
+import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
+import { liqPrice } from "./liqprice";
 import { netDelta } from "./netdelta";
+import { positionPnl } from "./positionpnl";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cell values; they are read in cells.ts */
 
@@ -76,4 +80,88 @@ export function HEDGEPNL(
   fee_rate?: any[][],
 ): any[][] {
   return matrixResult(hedgePnl(spot_qty, hedge_qty, entry_price, exit_price, funding_rate, funding_periods, fee_rate));
+}
+
+/**
+ * P&L of one futures or perpetual position: linear (in quote currency) or inverse (in coin). A range of exit prices spills.
+ * @customfunction POSITIONPNL
+ * @param side long, buy, short or sell (or 1 / -1).
+ * @param quantity Coins for linear; contracts for inverse (≥ 0; the side gives the direction). Range ok.
+ * @param entry_price Entry price (> 0). Range ok.
+ * @param exit_price Exit or mark price (≥ 0 linear, > 0 inverse). Range ok.
+ * @param [contract_type] "linear" (default): side × q × size × (exit − entry); "inverse": side × q × size × (1/entry − 1/exit).
+ * @param [contract_size] Coins per contract (linear) or quote currency per contract (inverse); default 1.
+ * @returns P&L: quote currency for linear, coin for inverse.
+ */
+export function POSITIONPNL(
+  side: any,
+  quantity: any[][],
+  entry_price: any[][],
+  exit_price: any[][],
+  contract_type?: any,
+  contract_size?: any[][],
+): any[][] {
+  return matrixResult(positionPnl(side, quantity, entry_price, exit_price, contract_type, contract_size));
+}
+
+/**
+ * Average entry price of fills: quantity-weighted for linear contracts, harmonic for inverse.
+ * @customfunction AVGENTRY
+ * @param quantities Fill quantities (≥ 0), a range.
+ * @param prices Fill prices (> 0), a range of the same shape.
+ * @param [contract_type] "linear" (default): Σq·p / Σq; "inverse": Σq / Σ(q/p).
+ * @returns The average entry price.
+ */
+export function AVGENTRY(quantities: any[][], prices: any[][], contract_type?: any): number {
+  return scalarResult(avgEntry(quantities, prices, contract_type));
+}
+
+/**
+ * Liquidation price: where margin + unrealised P&L falls to the maintenance margin.
+ * @customfunction LIQPRICE
+ * @param side long, buy, short or sell (or 1 / -1).
+ * @param entry_price Entry price (> 0). Range ok.
+ * @param quantity Coins for linear; position value in quote currency for inverse (> 0). Range ok.
+ * @param margin Isolated margin, or for cross margin the wallet balance available to the position (≥ 0; coin for inverse). Range ok.
+ * @param maint_rate Maintenance margin rate, 0 ≤ rate < 1 (0.005 = 0.5 %). Range ok.
+ * @param [maint_amount] Maintenance deduction of the tier (Binance "cum"), default 0. Range ok.
+ * @param [contract_type] "linear" (default) or "inverse".
+ * @param [maint_basis] "mark" (default; Binance, Hyperliquid): maintenance on the value at the liquidation price; "entry" (Bybit): on the entry value.
+ * @returns The liquidation price.
+ */
+export function LIQPRICE(
+  side: any,
+  entry_price: any[][],
+  quantity: any[][],
+  margin: any[][],
+  maint_rate: any[][],
+  maint_amount?: any[][],
+  contract_type?: any,
+  maint_basis?: any,
+): any[][] {
+  return matrixResult(
+    liqPrice(side, entry_price, quantity, margin, maint_rate, maint_amount, contract_type, maint_basis),
+  );
+}
+
+/**
+ * Funding received (+) or paid (−) by a perpetual position over one or many funding events; longs pay positive rates.
+ * @customfunction FUNDINGPNL
+ * @param side long, buy, short or sell (or 1 / -1).
+ * @param quantity Coins for linear; contracts for inverse (≥ 0).
+ * @param price Mark price at the funding event, or a range with one price per rate.
+ * @param rate Funding rate per event, or a range of the history.
+ * @param [contract_type] "linear" (default): −side × q × size × price × rate; "inverse": −side × q × size × rate / price.
+ * @param [contract_size] Coins per contract (linear) or quote currency per contract (inverse); default 1.
+ * @returns Funding P&L: quote currency for linear, coin for inverse.
+ */
+export function FUNDINGPNL(
+  side: any,
+  quantity: any,
+  price: any[][],
+  rate: any[][],
+  contract_type?: any,
+  contract_size?: any,
+): number {
+  return scalarResult(fundingPnl(side, quantity, price, rate, contract_type, contract_size));
 }

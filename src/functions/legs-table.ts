@@ -9,7 +9,7 @@
 import { ONE } from "../core/decimal";
 import { Instrument, Leg } from "../core/delta";
 import { invalid, isDomainError, missing, Result } from "../core/errors";
-import { cellNumber, describe, Grid, isBlank, toGrid } from "./cells";
+import { cellNumber, describe, Grid, isBlank, readSide, toGrid } from "./cells";
 
 type Field = "asset" | "instrument" | "side" | "quantity" | "contractSize" | "inverse" | "delta";
 
@@ -55,8 +55,6 @@ const INSTRUMENTS: Record<string, Instrument> = {
   option: "option",
   options: "option",
 };
-
-const SIDES: Record<string, 1 | -1> = { long: 1, buy: 1, short: -1, sell: -1 };
 
 const INVERSE_WORDS: Record<string, boolean> = {
   true: true,
@@ -177,14 +175,6 @@ function readRow(row: readonly unknown[], columns: Columns, label: string): Resu
   const asset = isBlank(assetCell) ? null : String(assetCell).trim();
 
   return { label, asset, instrument, quantity, contractSize, inverse, delta };
-}
-
-/** long/buy → +1, short/sell → −1 (or the numbers 1 / −1); blank → null (the quantity's sign). */
-export function readSide(where: string, v: unknown): Result<1 | -1 | null> {
-  if (isBlank(v)) return null;
-  if (v === 1 || v === -1) return v;
-  const side = typeof v === "string" ? SIDES[v.trim().toLowerCase()] : undefined;
-  return side ?? invalid(`${where} must be long, buy, short, sell, 1 or -1 (got ${describe(v)})`);
 }
 
 function readInstrument(where: string, v: unknown): Result<Instrument | null> {

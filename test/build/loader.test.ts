@@ -30,6 +30,10 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   BASISAPY: [[[95000]], [[98000]], [[90]], null, null],
   FUNDINGYIELD: [[[0.0003]], null, null, null],
   HEDGEPNL: [[[10]], [[5]], [[3400]], [[3740], [3060]], null, null, null],
+  POSITIONPNL: ["long", [[15000]], [[750]], [[800]], "inverse", null],
+  AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], null],
+  LIQPRICE: ["long", [[20000]], [[1]], [[400]], [[0.005]], null, "linear", "entry"],
+  FUNDINGPNL: ["long", 15000, [[750]], [[0.0025]], "inverse", null],
 };
 
 const EXPECTED: Record<string, unknown> = {
@@ -37,6 +41,10 @@ const EXPECTED: Record<string, unknown> = {
   BASISAPY: [[0.12807017543859649]],
   FUNDINGYIELD: [[0.3285]],
   HEDGEPNL: [[1700], [-1700]],
+  POSITIONPNL: [[1.25]],
+  AVGENTRY: 5375,
+  LIQPRICE: [[19700]],
+  FUNDINGPNL: -0.05,
 };
 
 describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () => {
@@ -49,8 +57,8 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     );
   });
 
-  test("functions.json lists the four mission functions", () => {
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["BASISAPY", "FUNDINGYIELD", "HEDGEPNL", "NETDELTA"]);
+  test("functions.json lists every LEGS function, and each has a sample call here", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(SAMPLE_ARGS).sort());
   });
 
   test("every id in functions.json is associated exactly once, and nothing else is", () => {

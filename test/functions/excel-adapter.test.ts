@@ -45,4 +45,18 @@ describe("Excel adapters", () => {
     const e = thrownBy(() => call(fns.BASISAPY, [[1]], [[1e300]], [[1e-300]], "compound", null));
     expect(e).toEqual(new CF.Error("#NUM!"));
   });
+
+  test("a zero total quantity throws #DIV/0!, as Excel's AVERAGE of nothing does", () => {
+    const e = thrownBy(() => call(fns.AVGENTRY, [[0]], [[100]], null));
+    expect(e).toEqual(new CF.Error("#DIV/0!"));
+  });
+
+  test("LIQPRICE that cannot be reached throws #N/A with the reason", () => {
+    const e = thrownBy(() => call(fns.LIQPRICE, "long", [[100]], [[1]], [[100]], [[0.005]], null, null, null)) as {
+      code: string;
+      message: string;
+    };
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^position cannot be liquidated/);
+  });
 });

@@ -1,0 +1,75 @@
+/**
+ * LEGS.FUNDINGPNL(side, quantity, price, rate, [contract_type], [contract_size]): funding
+ * received (+) or paid (−) over one or many funding events. `rate` is one rate or a range of
+ * the history; `price` is one price or a range of the same shape (the mark price at each event).
+ */
+import { CONTRACT_TYPES } from "../core/contracts";
+import { Dec } from "../core/decimal";
+import { invalid, isDomainError, Result } from "../core/errors";
+import { FundingEvent, fundingPnl as coreFundingPnl } from "../core/funding-pnl";
+import { cellNumber, describe, Grid, isBlank, optionalChoice, optionalNumber, requiredNumber, requiredSide, toGrid } from "./cells";
+import { Answer, finish } from "./spill";
+
+const ONE = new Dec(1);
+
+export function fundingPnl(
+  side: unknown,
+  quantity: unknown,
+  price: unknown,
+  rate: unknown,
+  contractType: unknown,
+  contractSize: unknown,
+): Answer {
+  const s = requiredSide("side", side);
+  if (isDomainError(s)) return s;
+  const q = requiredNumber("quantity", quantity);
+  if (isDomainError(q)) return q;
+  const type = optionalChoice("contract_type", contractType, CONTRACT_TYPES, "linear");
+  if (isDomainError(type)) return type;
+  const size = optionalNumber("contract_size", contractSize, ONE);
+  if (isDomainError(size)) return size;
+  const events = readEvents(price, rate);
+  if (isDomainError(events)) return events;
+  return finish(coreFundingPnl({ side: s, quantity: q, contractType: type, contractSize: size }, events));
+}
+
+/** Pairs (price_i, rate_i); a single price applies to every rate. */
+function readEvents(price: unknown, rate: unknown): Result<FundingEvent[]> {
+  const rates = toGrid("rate", rate);
+  if (isDomainError(rates)) return rates;
+  const prices = toGrid("price", price);
+  if (isDomainError(prices)) return prices;
+  const onePrice = prices.length === 1 && prices[0].length === 1;
+  const oneRate = rates.length === 1 && rates[0].length === 1;
+  if (!onePrice && (prices.length !== rates.length || prices[0].length !== rates[0].length)) {
+    return invalid(
+      `price is ${describe(prices)} but rate is ${describe(rates)}: give one price, or a price for each rate`,
+    );
+  }
+  const priceAt = (g: Grid, r: number, c: number) => (onePrice ? g[0][0] : g[r][c]);
+  if (onePrice) {
+    const p = cellNumber("price", prices[0][0]);
+    if (isDomainError(p)) return p;
+  }
+  const events: FundingEvent[] = [];
+  for (let r = 0; r < rates.length; r++) {
+    for (let c = 0; c < rates[0].length; c++) {
+      const label = oneRate ? "" : `row ${r + 1}, column ${c + 1}`;
+      const at = label ? ` (${label})` : "";
+      const rv = rates[r][c];
+      const pv = priceAt(prices, r, c);
+      const rateBlank = isBlank(rv);
+      const priceBlank = isBlank(pv);
+      if (rateBlank && (priceBlank || onePrice) && !oneRate) continue; // no event here
+      if (!onePrice && rateBlank !== priceBlank) {
+        return invalid(`funding event${at} has a ${rateBlank ? "price but no rate" : "rate but no price"}: fill both cells or neither`);
+      }
+      const eventRate = cellNumber(`rate${at}`, rv);
+      if (isDomainError(eventRate)) return eventRate;
+      const eventPrice = cellNumber(`price${at}`, pv);
+      if (isDomainError(eventPrice)) return eventPrice;
+      events.push({ price: eventPrice, rate: eventRate, label });
+    }
+  }
+  return events;
+}
