@@ -31,4 +31,28 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     example: "=LEGS.HEDGEPNL(10, 5, 3400, 3740)",
     result: "1700",
   },
+  {
+    signature: "LEGS.POSITIONPNL(side, quantity, entry_price, exit_price, [contract_type], [contract_size])",
+    summary: "P&L of one position: linear in quote currency, inverse in coin.",
+    example: '=LEGS.POSITIONPNL("long", 15000, 750, 800, "inverse")',
+    result: "1.25 (XBT)",
+  },
+  {
+    signature: "LEGS.AVGENTRY(quantities, prices, [contract_type])",
+    summary: "Average entry of fills: weighted for linear, harmonic for inverse.",
+    example: "=LEGS.AVGENTRY({0.5;0.3}, {5000;6000})",
+    result: "5375",
+  },
+  {
+    signature: "LEGS.LIQPRICE(side, entry_price, quantity, margin, maint_rate, [maint_amount], [contract_type], [maint_basis])",
+    summary: "Liquidation price, with maintenance on the mark (Binance, Hyperliquid) or entry value (Bybit).",
+    example: '=LEGS.LIQPRICE("long", 20000, 1, 400, 0.005, 0, "linear", "entry")',
+    result: "19700",
+  },
+  {
+    signature: "LEGS.FUNDINGPNL(side, quantity, price, rate, [contract_type], [contract_size])",
+    summary: "Funding received (+) or paid (−) over one or many funding events.",
+    example: '=LEGS.FUNDINGPNL("long", 15000, 750, 0.0025, "inverse")',
+    result: "-0.05 (XBT)",
+  },
 ];
