@@ -10,6 +10,12 @@ describe("LEGS.AVGENTRY", () => {
     expect(num(ae(col(0.5, 0.3), col(5000, 6000)))).toBe(5375);
   });
 
+  // Bybit Help Center, inverse contracts: "Average entry price = Total quantity of contracts / Total
+  // contract value": 50 contracts @ 10,000 + 50 @ 15,000 → 12,000.
+  test("Bybit inverse: 50 @ 10,000 + 50 @ 15,000 → 12,000 (harmonic, not 12,500)", () => {
+    expect(num(ae(col(50, 50), col(10000, 15000), "inverse"))).toBe(12000);
+  });
+
   test("inverse (harmonic): 1,000 contracts @ 10,000 + 1,000 @ 20,000 → 13,333.33…", () => {
     // Σq / Σ(q/p) = 2,000 / (0.1 + 0.05)
     expect(num(ae(col(1000, 1000), col(10000, 20000), "inverse"))).toBe(Number("13333.33333333333333333333333333333333333"));

@@ -1,4 +1,5 @@
 import { fundingPnl } from "../../src/functions/fundingpnl";
+import { positionPnl } from "../../src/functions/positionpnl";
 import { col, expectError, num } from "../helpers/answers";
 
 const fp = (side: unknown, q: unknown, price: unknown, rate: unknown, type: unknown = null, size: unknown = null) =>
@@ -10,6 +11,12 @@ describe("LEGS.FUNDINGPNL", () => {
   test("BitMEX: long 15,000 contracts at mark 750, rate 0.25 % → −0.05 XBT", () => {
     expect(num(fp("long", 15000, 750, 0.0025, "inverse"))).toBe(-0.05);
     expect(num(fp("short", 15000, 750, 0.0025, "inverse"))).toBe(0.05);
+  });
+
+  // BitMEX, same example: "total profit is 1.2 XBT (1.25 XBT - 0.05 XBT)" — position P&L plus funding.
+  test("BitMEX: 1.25 XBT of P&L less 0.05 XBT of funding nets 1.2 XBT", () => {
+    const pnl = positionPnl("long", 15000, 750, 800, "inverse", null) as number;
+    expect(pnl + (num(fp("long", 15000, 750, 0.0025, "inverse")))).toBe(1.2);
   });
 
   // Seed article, Strategy #3, Practical Implementation: $50,000 perp short at 0.03 % per 8 h →

@@ -36,8 +36,9 @@ describe("LEGS.LIQPRICE", () => {
   });
   // Hyperliquid Docs, "Liquidations": liq_price = price − side × margin_available / position_size /
   // (1 − l × side), l = 1 / MAINTENANCE_LEVERAGE; maintenance margin is half the initial margin at
-  // max leverage, so maint_rate = 1 / (2 × 50) for a 50× asset. Long 0.0199 ETH at 2,459.5 with
-  // isolated margin 24.454895 → 1,243.04.
+  // max leverage, so maint_rate = 1 / (2 × 50) for a 50× asset. The numbers are a live Hyperliquid
+  // position recorded in freqtrade's exchange tests (liquidationPrice 1243.0411908): long 0.0199 ETH
+  // at 2,459.5 with isolated margin 24.454895 → 1,243.04.
   test("Hyperliquid long 0.0199 ETH at 2,459.5, margin 24.454895, max leverage 50 → 1,243.04 (mark basis)", () => {
     const x = num(lp("long", 2459.5, 0.0199, 24.454895, 1 / (2 * 50)));
     expect(x).toBeCloseTo(1243.04, 2);

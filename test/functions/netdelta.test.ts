@@ -80,6 +80,39 @@ describe("LEGS.NETDELTA", () => {
     expect(num(nd(legs, 3740))).toBe(Number("0.909090909090909090909090909090909090909"));
   });
 
+  // BitMEX contract specification, XBTUSD: "Contract Size 1 USD" (inverse, settled in XBT).
+  test("inverse legs: BitMEX XBTUSD, 1 USD per contract — short 60,000 contracts at 60,000 hedges 1 BTC", () => {
+    const legs = [
+      ["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"],
+      ["BTC", "spot", "long", 1, "", ""],
+      ["BTC", "perp", "short", 60000, 1, "yes"],
+    ];
+    expect(num(nd(legs, 60000))).toBe(0);
+    expect(num(nd(legs, 50000))).toBe(-0.2); // 60,000 USD is 1.2 BTC at 50,000
+  });
+
+  // Binance COIN-M contract specifications: BTCUSD perpetual and quarterly, 100 USD per contract.
+  test("inverse legs: Binance COIN-M BTCUSD, 100 USD per contract — short 950 at 95,000 hedges 1 BTC", () => {
+    const legs = [
+      ["Asset", "Instrument", "Side", "Quantity", "Multiplier", "Inverse"],
+      ["BTC", "spot", "long", 1, "", false],
+      ["BTC", "future", "short", 950, 100, true],
+    ];
+    expect(num(nd(legs, 95000))).toBe(0);
+  });
+
+  // OKX Help, contract specifications: "Crypto-Margined Perpetual Swaps … with a contract size of
+  // 100USD" (BTC-USD-SWAP); BTC-USDT-SWAP is linear, "Contract Size 0.01BTC".
+  test("inverse and linear legs: OKX BTC-USD-SWAP (100 USD) beside BTC-USDT-SWAP (0.01 BTC)", () => {
+    const legs = [
+      ["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"],
+      ["BTC", "spot", "long", 2, "", ""],
+      ["BTC", "swap", "short", 500, 100, "inverse"], // 50,000 USD = 0.5 BTC at 100,000
+      ["BTC", "swap", "short", 150, 0.01, "linear"], // 1.5 BTC
+    ];
+    expect(num(nd(legs, 100000))).toBe(0);
+  });
+
   test("inverse flags: TRUE/FALSE, yes/no, inverse/linear, 1/0", () => {
     for (const flag of [true, "yes", "Y", "inverse", 1]) {
       expect(num(nd([["Quantity", "Contract size", "Inverse", "Instrument"], [-100, 100, flag, "future"]], 50000))).toBe(-0.2);

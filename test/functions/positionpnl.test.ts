@@ -17,6 +17,11 @@ describe("LEGS.POSITIONPNL", () => {
     expect(num(pp("Buy", 15000, 750, 800, "Inverse", 1))).toBe(1.25);
   });
 
+  // Same Bybit page: a short of 0.4 BTC from 6,000 to 5,000 makes 400 USDT.
+  test("Bybit USDT contract: short 0.4 BTC 6,000 → 5,000 = 400 USDT", () => {
+    expect(num(pp("short", 0.4, 6000, 5000))).toBe(400);
+  });
+
   test("a short makes the opposite of a long", () => {
     expect(num(pp("short", 0.2, 7000, 7500))).toBe(-100);
     expect(num(pp(-1, 15000, 750, 800, "inverse"))).toBe(-1.25);
