@@ -40,7 +40,8 @@ describe("LEGS.FUNDINGPNL", () => {
     expect(num(fp("long", 10, 2000, 0.0001, "inverse", 10))).toBe(-0.000005);
   });
 
-  test("exact decimals: 0.1 BTC × 0.3 price × 0.0001 summed over events", () => {
+  test("exact decimals: 3 × (0.1 × 0.1 + 0.2 × 0.2) is exactly 0.15", () => {
+    expect(3 * 0.1 * 0.1 + 3 * 0.2 * 0.2).not.toBe(0.15);
     expect(num(fp("short", 3, col(0.1, 0.2), col(0.1, 0.2)))).toBe(0.15);
   });
 
