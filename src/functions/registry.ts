@@ -1,0 +1,94 @@
+/**
+ * Every LEGS function in host-neutral form: its name, its parameters, which of them broadcast
+ * into a spilled result, and the implementation taking raw cell values. Excel's entry points
+ * (functions.ts) are written out by hand because the metadata generator needs named top-level
+ * functions; other hosts (the HyperFormula preview) register from this list.
+ */
+import { avgEntry } from "./avgentry";
+import { basisApy } from "./basisapy";
+import { fundingPnl } from "./fundingpnl";
+import { fundingYield } from "./fundingyield";
+import { hedgePnl } from "./hedgepnl";
+import { liqPrice } from "./liqprice";
+import { netDelta } from "./netdelta";
+import { positionPnl } from "./positionpnl";
+import { Answer } from "./spill";
+
+export interface LegsFunction {
+  name: string;
+  /** Parameter names, required first. */
+  parameters: readonly string[];
+  required: number;
+  /** Indexes of the parameters that broadcast into a spilled result; empty for a single number. */
+  spills: readonly number[];
+  /** Indexes of the parameters that take a range as a whole (a table, a history). */
+  ranges: readonly number[];
+  run(args: readonly unknown[]): Answer;
+}
+
+export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
+  {
+    name: "NETDELTA",
+    parameters: ["legs", "price", "asset"],
+    required: 1,
+    spills: [],
+    ranges: [0],
+    run: (a) => netDelta(a[0], a[1], a[2]),
+  },
+  {
+    name: "BASISAPY",
+    parameters: ["spot", "future", "days", "compounding", "days_in_year"],
+    required: 3,
+    spills: [0, 1, 2],
+    ranges: [],
+    run: (a) => basisApy(a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "FUNDINGYIELD",
+    parameters: ["rate", "interval_hours", "horizon_days", "compounding"],
+    required: 1,
+    spills: [1, 2],
+    ranges: [0],
+    run: (a) => fundingYield(a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "HEDGEPNL",
+    parameters: ["spot_qty", "hedge_qty", "entry_price", "exit_price", "funding_rate", "funding_periods", "fee_rate"],
+    required: 4,
+    spills: [0, 1, 2, 3, 4, 5, 6],
+    ranges: [],
+    run: (a) => hedgePnl(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+  },
+  {
+    name: "POSITIONPNL",
+    parameters: ["side", "quantity", "entry_price", "exit_price", "contract_type", "contract_size"],
+    required: 4,
+    spills: [1, 2, 3, 5],
+    ranges: [],
+    run: (a) => positionPnl(a[0], a[1], a[2], a[3], a[4], a[5]),
+  },
+  {
+    name: "AVGENTRY",
+    parameters: ["quantities", "prices", "contract_type"],
+    required: 2,
+    spills: [],
+    ranges: [0, 1],
+    run: (a) => avgEntry(a[0], a[1], a[2]),
+  },
+  {
+    name: "LIQPRICE",
+    parameters: ["side", "entry_price", "quantity", "margin", "maint_rate", "maint_amount", "contract_type", "maint_basis"],
+    required: 5,
+    spills: [1, 2, 3, 4, 5],
+    ranges: [],
+    run: (a) => liqPrice(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]),
+  },
+  {
+    name: "FUNDINGPNL",
+    parameters: ["side", "quantity", "price", "rate", "contract_type", "contract_size"],
+    required: 4,
+    spills: [],
+    ranges: [2, 3],
+    run: (a) => fundingPnl(a[0], a[1], a[2], a[3], a[4], a[5]),
+  },
+];

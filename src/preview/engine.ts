@@ -1,0 +1,73 @@
+/**
+ * Evaluates a sheet plan with HyperFormula: the plan's names become sheet-scoped named
+ * expressions, its formulas are entered as Excel receives them (structured table references
+ * translated, the one difference), and LEGS.* run through the plugin. Used by the preview page
+ * and by the evaluation tests.
+ */
+import { HyperFormula } from "hyperformula";
+import type { CellValue, RawCellContent } from "hyperformula";
+import { parseCell, parseRange } from "../sheets/a1";
+import { SheetPlan } from "../sheets/plan";
+import { structuredToA1, tableShapes } from "../sheets/structured-refs";
+import { registerLegsFunctions } from "./legs-plugin";
+
+export interface EvaluatedPlan {
+  plan: SheetPlan;
+  hf: HyperFormula;
+  sheet: number;
+  /** The computed value at an A1 address (or of a sheet-scoped name). */
+  value(refOrName: string): CellValue;
+  /** The computed values of a range, rows of cells. */
+  values(range: string): CellValue[][];
+  /** Changes an input (by name or address) and recalculates, as typing in Excel does. */
+  set(refOrName: string, value: RawCellContent): void;
+}
+
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+export function evaluatePlan(plan: SheetPlan): EvaluatedPlan {
+  registerLegsFunctions();
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  const sheetName = hf.addSheet(plan.sheetName);
+  const sheet = hf.getSheetId(sheetName) as number;
+  for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoteSheet(sheetName)}!${n.ref}`, sheet);
+
+  const tables = tableShapes(plan);
+  let rows = 0;
+  let cols = 0;
+  const placed = plan.cells.map((c) => {
+    const at = parseCell(c.ref);
+    rows = Math.max(rows, at.row + 1);
+    cols = Math.max(cols, at.col + 1);
+    const content = c.formula !== undefined ? structuredToA1(c.formula, tables) : c.value;
+    return { at, content };
+  });
+  const grid: RawCellContent[][] = Array.from({ length: rows }, () => Array<RawCellContent>(cols).fill(null));
+  for (const { at, content } of placed) grid[at.row][at.col] = content === undefined ? null : content;
+  hf.setSheetContent(sheet, grid);
+
+  const addressOf = (refOrName: string) => {
+    const named = plan.names.find((n) => n.name.toLowerCase() === refOrName.toLowerCase());
+    const at = parseCell(named ? named.ref : refOrName);
+    return { sheet, row: at.row, col: at.col };
+  };
+  return {
+    plan,
+    hf,
+    sheet,
+    value: (refOrName) => hf.getCellValue(addressOf(refOrName)),
+    values: (range) => {
+      const r = parseRange(range);
+      const out: CellValue[][] = [];
+      for (let row = r.start.row; row <= r.end.row; row++) {
+        const line: CellValue[] = [];
+        for (let col = r.start.col; col <= r.end.col; col++) line.push(hf.getCellValue({ sheet, row, col }));
+        out.push(line);
+      }
+      return out;
+    },
+    set: (refOrName, value) => {
+      hf.setCellContents(addressOf(refOrName), [[value]]);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Every strategy template, in the order the taskpane lists them. */
+import { cashAndCarry } from "./cash-and-carry";
+import { deltaNeutral } from "./delta-neutral";
+import { enhancedExposure } from "./enhanced-exposure";
+import { fundingCapture } from "./funding-capture";
+import { fullHedge, partialHedge } from "./hedge";
+import { portfolio } from "./portfolio";
+import { Template } from "./template";
+
+export const TEMPLATES: readonly Template[] = [
+  fullHedge,
+  partialHedge,
+  cashAndCarry,
+  fundingCapture,
+  deltaNeutral,
+  enhancedExposure,
+  portfolio,
+];
+
+export function templateById(id: string): Template | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
+
+export type { Template };
