@@ -6,6 +6,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import type { CellValue, RawCellContent } from "hyperformula";
+import { asText } from "../excel/grid";
 import { parseCell, parseRange } from "../sheets/a1";
 import { SheetPlan } from "../sheets/plan";
 import { structuredToA1, tableShapes } from "../sheets/structured-refs";
@@ -39,7 +40,9 @@ export function evaluatePlan(plan: SheetPlan): EvaluatedPlan {
     const at = parseCell(c.ref);
     rows = Math.max(rows, at.row + 1);
     cols = Math.max(cols, at.col + 1);
-    const content = c.formula !== undefined ? structuredToA1(c.formula, tables) : c.value;
+    // Text that looks like a formula stays text, as the writer sends it to Excel.
+    const constant = typeof c.value === "string" ? asText(c.value) : c.value;
+    const content = c.formula !== undefined ? structuredToA1(c.formula, tables) : constant;
     return { at, content };
   });
   const grid: RawCellContent[][] = Array.from({ length: rows }, () => Array<RawCellContent>(cols).fill(null));

@@ -61,7 +61,10 @@ export function readInput(spec: InputSpec, raw: string | undefined, today: strin
   const text = raw === undefined || raw.trim() === "" ? defaultText(spec, today) : raw.trim();
   switch (spec.kind) {
     case "text":
-      return text.length > 40 ? { error: `${spec.label}: at most 40 characters` } : text;
+      if (text.length > 40) return { error: `${spec.label}: at most 40 characters (got ${text.length})` };
+      // A sheet cell starting with these would be a formula: never let an input become one.
+      if (/^[=+\-@]/.test(text)) return { error: `${spec.label} must not start with =, +, - or @ (got "${text}")` };
+      return text;
     case "choice": {
       const found = (spec.choices ?? []).find((c) => c.toLowerCase() === text.toLowerCase());
       return found ?? { error: `${spec.label} must be one of ${(spec.choices ?? []).join(", ")} (got "${text}")` };

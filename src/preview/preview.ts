@@ -1,0 +1,119 @@
+/**
+ * The preview page (development only, served by `npm start` at /preview.html): lists the
+ * templates; with ?template=<id> it builds the template's plan (inputs from the query string,
+ * named as the inputs), evaluates it with HyperFormula and the LEGS plugin, and draws it as
+ * Excel would show it. No Excel needed: this is how a newcomer on any OS sees the add-in.
+ */
+import { checkInputs, defaultText, todayIso } from "../sheets/inputs";
+import { TEMPLATES, templateById } from "../sheets/templates";
+import { Template } from "../sheets/templates/template";
+import { renderChart } from "./chart";
+import { evaluatePlan } from "./engine";
+import { renderGrid } from "./render";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function renderIndex(root: HTMLElement): void {
+  root.append(el("h1", "Legwork strategy sheets: preview"));
+  root.append(el("p", "Each template as the sheet Legwork writes into Excel, computed here by HyperFormula with the same LEGS functions."));
+  const list = el("ul", undefined, "templates");
+  for (const t of TEMPLATES) {
+    const li = el("li");
+    const a = el("a", t.name);
+    a.href = `?template=${encodeURIComponent(t.id)}`;
+    li.append(a, el("span", ` — ${t.description}`));
+    list.append(li);
+  }
+  root.append(list);
+}
+
+function renderInputsForm(t: Template, params: URLSearchParams, errors: Record<string, string>, today: string): HTMLFormElement {
+  const form = el("form", undefined, "inputs");
+  form.method = "get";
+  const hidden = el("input");
+  hidden.type = "hidden";
+  hidden.name = "template";
+  hidden.value = t.id;
+  form.append(hidden);
+  for (const spec of t.inputs) {
+    const id = `in-${spec.id}`;
+    const label = el("label", spec.kind === "percent" ? `${spec.label} (%)` : spec.label);
+    label.htmlFor = id;
+    const input = el("input");
+    input.id = id;
+    input.name = spec.id;
+    input.value = params.get(spec.id) ?? defaultText(spec, today);
+    if (errors[spec.id]) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", `${id}-err`);
+    }
+    const row = el("div", undefined, "field");
+    row.append(label, input);
+    if (errors[spec.id]) {
+      const err = el("span", errors[spec.id], "error");
+      err.id = `${id}-err`;
+      row.append(err);
+    }
+    form.append(row);
+  }
+  const submit = el("button", "Recalculate");
+  submit.type = "submit";
+  form.append(submit);
+  return form;
+}
+
+function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams): void {
+  const today = todayIso();
+  const raw: Record<string, string> = {};
+  for (const spec of t.inputs) {
+    const v = params.get(spec.id);
+    if (v !== null) raw[spec.id] = v;
+  }
+  const { values, errors } = checkInputs(t.inputs, raw, today);
+  const back = el("a", "← all templates");
+  back.href = "?";
+  root.append(back, el("h1", t.name), el("p", t.description));
+  root.append(renderInputsForm(t, params, errors, today));
+  if (Object.keys(errors).length > 0) {
+    const box = el("div", undefined, "errors");
+    box.setAttribute("role", "alert");
+    box.append(el("p", "Fix these inputs to see the sheet:"));
+    for (const msg of Object.values(errors)) box.append(el("p", msg));
+    root.append(box);
+    return;
+  }
+  const ev = evaluatePlan(t.build(values));
+  const layout = el("div", undefined, "layout");
+  const gridBox = el("div", undefined, "grid");
+  gridBox.append(renderGrid(document, ev));
+  layout.append(gridBox);
+  const side = el("div", undefined, "side");
+  for (const chart of ev.plan.charts) side.append(renderChart(document, ev, chart));
+  const guide = el("dl", undefined, "guide");
+  for (const g of t.guide) guide.append(el("dt", g.metric), el("dd", g.meaning));
+  side.append(guide);
+  layout.append(side);
+  root.append(layout);
+  document.title = `${t.name} · Legwork preview`;
+}
+
+const root = document.getElementById("app");
+if (root) {
+  const params = new URLSearchParams(window.location.search);
+  const id = params.get("template");
+  const t = id ? templateById(id) : undefined;
+  if (id && !t) {
+    root.append(el("p", `No template "${id}".`, "errors"));
+    renderIndex(root);
+  } else if (t) {
+    renderTemplate(root, t, params);
+  } else {
+    renderIndex(root);
+  }
+  root.dataset.ready = "true";
+}

@@ -1,0 +1,173 @@
+/**
+ * The add-in's pages in headless Chromium (Debian's package, driven by playwright-core), served
+ * by `npm start`'s dev server: the taskpane with a stubbed Office host (pick a template, change
+ * an input, Create → the writer receives the plan) and the HyperFormula preview of every
+ * template with the seed article's numbers on screen.
+ */
+import * as fs from "fs";
+import * as https from "https";
+import * as os from "os";
+import * as path from "path";
+import { Browser, BrowserContext, chromium } from "playwright-core";
+import { freePort, runScript } from "../helpers/dev-server";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
+
+const caPath = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
+const officeStub = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
+
+let port = 0;
+let base = "";
+let browser: Browser;
+let context: BrowserContext;
+
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca: fs.readFileSync(caPath), timeout: 10000 }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  base = `https://localhost:${port}`;
+  const out = await runScript("start.js", port);
+  expect(out).toContain(base);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // The page trusts the dev CA in a user's browser; here the check is done by Node below.
+  context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
+  // No network here, and a real office.js would replace the stub: serve an empty script for it.
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stand-in */" }),
+  );
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runScript("stop.js", port).catch(() => undefined);
+});
+
+describe("npm start", () => {
+  test("serves functions.json, taskpane.html and preview.html over HTTPS the dev CA vouches for", async () => {
+    const meta = await get(`${base}/functions.json`);
+    expect(meta.status).toBe(200);
+    expect(JSON.parse(meta.body).functions.map((f: { id: string }) => f.id)).toContain("HEDGEPNL");
+    const page = await get(`${base}/taskpane.html`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/functions\.js/);
+    expect((await get(`${base}/preview.html`)).status).toBe(200);
+    expect(await runScript("start.js", port)).toMatch(/already being served/);
+  });
+});
+
+describe("taskpane with a stubbed Office host", () => {
+  test("pick a template, change an input, Create → the writer receives the plan", async () => {
+    const page = await context.newPage();
+    await page.addInitScript({ content: officeStub });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByLabel("Partial hedge").check();
+    const ratio = page.getByLabel("Hedge ratio (%)");
+    await expect(ratio.inputValue()).resolves.toBe("50");
+    await ratio.fill("25");
+    await page.getByRole("button", { name: /Create "Partial hedge" sheet/ }).click();
+    await page.getByText('Created the sheet "Partial hedge".').waitFor({ timeout: 15000 });
+
+    const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: unknown[] } }).__legwork.batches);
+    expect(batches).toHaveLength(1);
+    const batch = batches[0] as { ops: { op: string; value?: unknown; args?: unknown[] }[]; syncs: number };
+    expect(batch.syncs).toBeLessThanOrEqual(3);
+    const added = batch.ops.find((o) => o.op === "context.workbook.worksheets.add()");
+    expect(added?.args).toEqual(["Partial hedge"]);
+    const writes = batch.ops.filter((o) => o.op.endsWith(".getRange().formulas")).map((o) => o.value as unknown[][]);
+    expect(writes).toHaveLength(2);
+    const cells = writes[1].flat();
+    expect(cells).toContain(0.25); // the changed hedge ratio, as a fraction
+    expect(cells).toContain("=LEGS.NETDELTA(Legs[#All])");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an input out of range is shown inline and nothing is written", async () => {
+    const page = await context.newPage();
+    await page.addInitScript({ content: officeStub });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByLabel("Full hedge").check();
+    await page.getByLabel("Hedge ratio (%)").fill("150");
+    await page.getByRole("button", { name: /Create/ }).click();
+    await page.getByText("Hedge ratio must be at least 0% and at most 100% (got 150%)").waitFor();
+    await expect(page.getByLabel("Hedge ratio (%)").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/nothing was written/);
+    const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: unknown[] } }).__legwork.batches);
+    expect(batches).toHaveLength(0);
+    await page.close();
+  });
+});
+
+/** Text each template's preview must show with its default inputs: the seed article's numbers. */
+const SEED_NUMBERS: Record<string, string[]> = {
+  // Strategy #1: ±10 % / −20 % → spot ±3,400 / −6,800, perp opposite, net 0; gain 6,000.
+  "full-hedge": ["$3,400.00", "-$3,400.00", "-$6,800.00", "$6,800.00", "$6,000.00"],
+  // Partial hedging: net exposure 5 ETH; ±10 % → ±1,700.
+  "partial-hedge": ["5.0000", "$1,700.00", "-$1,700.00"],
+  // Strategy #2: basis 3,000 = 3.16 %, ≈ 12.8 % a year; at 100,000: +5,000 / −2,000; at 85,000: −10,000 / +13,000.
+  "cash-and-carry": ["$3,000.00", "3.16%", "12.81%", "$5,000.00", "-$2,000.00", "-$10,000.00", "$13,000.00"],
+  // Strategy #3: 0.09 %/day, 2.7 %/month, ≈ 33 %/year, $45/day, $1,350/month, $5,000 margin, $55,000 deployed.
+  "funding-capture": ["0.09%", "2.70%", "32.85%", "$45.00", "$1,350.00", "$5,000.00", "$55,000.00"],
+  // Strategy #4: outside the ±0.1 band after a 15 % rise: short 150 more contracts.
+  "delta-neutral": ["0.1304", "Outside the band: rebalance", "Short 150 more contracts"],
+  // Strategy #5: 5 ETH spot + 2 ETH perp = 7 ETH exposure.
+  "enhanced-exposure": ["7.0000", "$17,000.00", "$6,800.00"],
+  // Managing a combined portfolio: net delta per asset, combined P&L, the daily checks.
+  portfolio: ["-0.0200", "5.0000", "$9,000.00", "$5.70", "Too close: add margin"],
+};
+
+describe("preview without Excel", () => {
+  test("the index lists every template", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/preview.html`);
+    await page.locator("#app[data-ready=true]").waitFor();
+    for (const name of ["Full hedge", "Partial hedge", "Cash-and-carry", "Funding capture", "Delta-neutral", "Enhanced exposure", "Portfolio"]) {
+      await expect(page.getByRole("link", { name }).count()).resolves.toBe(1);
+    }
+    await page.close();
+  });
+
+  test.each(Object.entries(SEED_NUMBERS))("%s shows the seed's numbers, computed by HyperFormula", async (id, texts) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/preview.html?template=${id}`);
+    await page.locator("#app[data-ready=true]").waitFor({ timeout: 30000 });
+    const cells = await page.locator("table.sheet td").allTextContents();
+    for (const text of texts) expect(cells).toContain(text);
+    // No formula failed: no error values anywhere on the sheet.
+    expect(cells.filter((c) => /^#[A-Z/0]+[!?]?$/.test(c))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("partial-hedge: ±10 % shows ±1,700 in the Net P&L column, and a query input recalculates it", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/preview.html?template=partial-hedge`);
+    await page.locator("#app[data-ready=true]").waitFor();
+    const netPnl = async () => {
+      const rows = await page.locator("table.sheet tr").allInnerTexts();
+      // The "Price moves" table (+10 %, −10 %) comes before the scenario grid's rows.
+      const moves = rows.filter((r) => /^\d+\s+-?10\.00%\s+3,(740|060)\.00/.test(r)).slice(0, 2);
+      return moves.map((r) => r.trim().split(/\s+/).slice(-1)[0]);
+    };
+    expect(await netPnl()).toEqual(["$1,700.00", "-$1,700.00"]);
+    await page.goto(`${base}/preview.html?template=partial-hedge&HedgeRatio=25`);
+    await page.locator("#app[data-ready=true]").waitFor();
+    expect(await netPnl()).toEqual(["$2,550.00", "-$2,550.00"]);
+    await page.close();
+  });
+});
