@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { LEGS_FUNCTIONS } from "../../src/functions/registry";
 import { fakeCustomFunctions, FakeCustomFunctionError, FakeCustomFunctions } from "../helpers/custom-functions";
 
 const dist = path.resolve(__dirname, "../../dist");
@@ -59,6 +60,15 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
 
   test("functions.json lists every LEGS function, and each has a sample call here", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(SAMPLE_ARGS).sort());
+  });
+
+  test("the host-neutral registry (used by the preview) lists the same functions and parameters", () => {
+    for (const meta of metadata.functions) {
+      const fn = LEGS_FUNCTIONS.find((f) => f.name === meta.id);
+      expect(fn?.parameters).toEqual(meta.parameters.map((p) => p.name));
+      expect(fn?.required).toBe(meta.parameters.filter((p) => !p.optional).length);
+    }
+    expect(LEGS_FUNCTIONS).toHaveLength(metadata.functions.length);
   });
 
   test("every id in functions.json is associated exactly once, and nothing else is", () => {
