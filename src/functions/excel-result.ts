@@ -7,6 +7,8 @@
  * `CustomFunctions` global exists (Excel's JavaScript-only runtime).
  */
 import { DomainError } from "../core/errors";
+import { TickerField } from "../live/market";
+import { streamTicker } from "./live";
 import { Answer } from "./spill";
 
 /** Excel shows a custom message only on #VALUE! and #N/A; the others take the code alone. */
@@ -40,4 +42,19 @@ export function matrixResult(answer: Answer): (number | CustomFunctions.Error)[]
   if (answer instanceof DomainError) throw toExcelError(answer);
   if (typeof answer === "number") return [[answer]];
   return answer.map((row) => row.map((v) => (v instanceof DomainError ? toExcelError(v) : v)));
+}
+
+/** Streams a ticker field into a streaming cell; stops when Excel cancels the cell. */
+export function streamToCell(
+  field: TickerField,
+  symbol: unknown,
+  exchange: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
+  const setResult = invocation.setResult as (value: number | CustomFunctions.Error) => void;
+  const stop = streamTicker(field, symbol, exchange, {
+    value: (v) => setResult(v),
+    error: (e) => setResult(toExcelError(e)),
+  });
+  invocation.onCanceled = stop;
 }

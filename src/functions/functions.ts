@@ -9,11 +9,12 @@
  */
 import { avgEntry } from "./avgentry";
 import { basisApy } from "./basisapy";
-import { matrixResult, scalarResult } from "./excel-result";
+import { matrixResult, scalarResult, streamToCell } from "./excel-result";
 import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
+import { fundingHistory, fundingInterval } from "./live";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
 
@@ -164,4 +165,63 @@ export function FUNDINGPNL(
   contract_size?: any,
 ): number {
   return scalarResult(fundingPnl(side, quantity, price, rate, contract_type, contract_size));
+}
+
+/**
+ * Current (predicted) funding rate per funding interval of a perpetual, live from the exchange; refreshes every 30 seconds.
+ * @customfunction FUNDINGRATE
+ * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT" (a bare coin means its USDT perpetual).
+ * @param [exchange] "binance" (USDⓈ-M, default), "bybit" (linear), "okx" (swap) or "hyperliquid".
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @streaming
+ */
+export function FUNDINGRATE(symbol: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamToCell("fundingRate", symbol, exchange, invocation);
+}
+
+/**
+ * Mark price of a perpetual, live from the exchange; refreshes every 30 seconds.
+ * @customfunction MARKPRICE
+ * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
+ * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @streaming
+ */
+export function MARKPRICE(symbol: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamToCell("markPrice", symbol, exchange, invocation);
+}
+
+/**
+ * Index price of a perpetual (Hyperliquid: its oracle price), live from the exchange; refreshes every 30 seconds.
+ * @customfunction INDEXPRICE
+ * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
+ * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @streaming
+ */
+export function INDEXPRICE(symbol: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamToCell("indexPrice", symbol, exchange, invocation);
+}
+
+/**
+ * Hours between funding events for a perpetual on an exchange (Binance 8, 4 or 1; Hyperliquid 1).
+ * @customfunction FUNDINGINTERVAL
+ * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
+ * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @returns Hours between funding events.
+ */
+export async function FUNDINGINTERVAL(symbol: any, exchange?: any): Promise<number> {
+  return scalarResult(await fundingInterval(symbol, exchange));
+}
+
+/**
+ * Funding-rate history of a perpetual: spills two columns, the funding time (Excel date, UTC) and the rate, oldest first.
+ * @customfunction FUNDINGHISTORY
+ * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
+ * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param [days] How many days back (default 30, at most 1095).
+ * @returns Rows of [time, rate].
+ */
+export async function FUNDINGHISTORY(symbol: any, exchange?: any, days?: any): Promise<any[][]> {
+  return matrixResult(await fundingHistory(symbol, exchange, days));
 }

@@ -12,7 +12,11 @@ import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
+import { missing } from "../core/errors";
 import { Answer } from "./spill";
+
+/** Live exchange data needs Excel's runtime (network, streaming): other hosts say so. */
+const liveOnly = (): Answer => missing("live exchange data is only available in Excel (not in the preview)");
 
 export interface LegsFunction {
   name: string;
@@ -91,4 +95,9 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     ranges: [2, 3],
     run: (a) => fundingPnl(a[0], a[1], a[2], a[3], a[4], a[5]),
   },
+  { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
+  { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
+  { name: "INDEXPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
+  { name: "FUNDINGINTERVAL", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
+  { name: "FUNDINGHISTORY", parameters: ["symbol", "exchange", "days"], required: 1, spills: [], ranges: [], run: liveOnly },
 ];

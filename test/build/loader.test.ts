@@ -35,7 +35,15 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], null],
   LIQPRICE: ["long", [[20000]], [[1]], [[400]], [[0.005]], null, "linear", "entry"],
   FUNDINGPNL: ["long", 15000, [[750]], [[0.0025]], "inverse", null],
+  // Live functions, with arguments rejected before any request (the bare vm has no network).
+  FUNDINGRATE: ["BTC", "kraken"],
+  MARKPRICE: ["", null],
+  INDEXPRICE: ["BTC", 7],
+  FUNDINGINTERVAL: [5, null],
+  FUNDINGHISTORY: ["BTC", null, -1],
 };
+
+const STREAMING = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE"]);
 
 const EXPECTED: Record<string, unknown> = {
   NETDELTA: 0,
@@ -46,6 +54,11 @@ const EXPECTED: Record<string, unknown> = {
   AVGENTRY: 5375,
   LIQPRICE: [[19700]],
   FUNDINGPNL: -0.05,
+  FUNDINGRATE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got text "kraken")' },
+  MARKPRICE: { code: "#N/A", message: "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT" },
+  INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got 7)' },
+  FUNDINGINTERVAL: { code: "#VALUE!", message: 'symbol must be text such as "BTC" or "BTCUSDT" (got 5)' },
+  FUNDINGHISTORY: { code: "#VALUE!", message: "days must be greater than 0 and at most 1095 (got -1)" },
 };
 
 describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () => {
@@ -76,14 +89,26 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     expect([...cf.associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
   });
 
-  test.each(Object.keys(SAMPLE_ARGS))("%s is callable there and gives the seed's number", (id) => {
+  test.each(Object.keys(SAMPLE_ARGS))("%s is callable there and answers as expected", async (id) => {
     const { cf } = loadBundle();
     const fn = cf.associated.get(id);
     expect(fn).toBeDefined();
     const meta = metadata.functions.find((f) => f.id === id) as FunctionMetadata;
     expect(SAMPLE_ARGS[id]).toHaveLength(meta.parameters.length);
+    let answer: unknown;
+    if (STREAMING.has(id)) {
+      const results: unknown[] = [];
+      fn!(...SAMPLE_ARGS[id], { setResult: (v: unknown) => results.push(v) });
+      answer = results[0];
+    } else {
+      try {
+        answer = await fn!(...SAMPLE_ARGS[id]);
+      } catch (e) {
+        answer = e;
+      }
+    }
     // Results cross the vm boundary: compare as JSON.
-    expect(JSON.parse(JSON.stringify(fn!(...SAMPLE_ARGS[id])))).toEqual(EXPECTED[id]);
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(EXPECTED[id]);
   });
 
   test("errors come back as the runtime's CustomFunctions.Error", () => {

@@ -40,6 +40,13 @@ describe("manifest.xml", () => {
     expect(fs.existsSync(path.join(root, "dist", "manifest.xml"))).toBe(true);
   });
 
+  test("AppDomains are exactly the exchange hosts the live functions call", async () => {
+    const { DEFAULT_BASE_URLS } = await import("../../src/live/market");
+    // office-addin-manifest's reader returns only the first AppDomain, so read them all here.
+    const domains = [...xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]);
+    expect(domains.sort()).toEqual(Object.values(DEFAULT_BASE_URLS).sort());
+  });
+
   test("every resid it uses is defined in Resources", () => {
     const defined = new Set([...xml.matchAll(/ id="([^"]+)" DefaultValue=/g)].map((m) => m[1]));
     for (const [, resid] of xml.matchAll(/resid="([^"]+)"/g)) expect(defined).toContain(resid);

@@ -167,6 +167,18 @@ describe("seed numbers in the computed sheets", () => {
     expect(byLabel(ev, "Break-even days") as number).toBeCloseTo(100 / 45, 9);
   });
 
+  test("funding-capture: LEGS.FUNDINGRATE when a live symbol is given, the typed rate otherwise (issue 5)", () => {
+    const typed = evaluatePlan(build("funding-capture"));
+    expect(byLabel(typed, "Funding rate used")).toBe(0.0003);
+    const plan = build("funding-capture", { Symbol: "BTCUSDT", Venue: "bybit" });
+    expect(plan.cells.some((c) => c.formula === '=IF(Symbol="",FundingRate,LEGS.FUNDINGRATE(Symbol,Venue))')).toBe(true);
+    // The preview has no network: it says so instead of inventing a rate.
+    const live = byLabel(evaluatePlan(plan), "Funding rate used") as DetailedCellError;
+    expect(live).toBeInstanceOf(DetailedCellError);
+    expect(live.value).toBe("#N/A");
+    expect(live.message).toMatch(/only available in Excel/);
+  });
+
   test("funding-capture recalculates: funding 0.01 % → $15/day; the grid's 30-day column at any price = funding − fees", () => {
     const ev = evaluatePlan(build("funding-capture"));
     ev.set("FundingRate", 0.0001);

@@ -52,12 +52,12 @@ export const cashAndCarry: Template = {
     );
 
     const metrics = b.metrics("Metrics", [
-      { label: "Days to expiry", name: "Days", formula: "=Expiry-TradeDate", format: "int", note: "From the trade date" },
+      { label: "Days to expiry", name: "DaysToExpiry", formula: "=Expiry-TradeDate", format: "int", note: "From the trade date" },
       { label: "Days left", name: "DaysLeft", formula: "=Expiry-TODAY()", format: "int", note: "From today" },
       { label: "Basis", name: "Basis", formula: "=Future-Spot", format: "usd", note: "Future − spot, per coin (contango when positive)" },
       { label: "Basis %", formula: "=(Future-Spot)/Spot", format: "pct", note: "Basis as a share of spot, over the period" },
-      { label: "Basis APY (simple)", formula: '=LEGS.BASISAPY(Spot,Future,Days,"simple",DaysInYear)', format: "pct", note: "Basis % × days in a year ÷ days: the usual quote" },
-      { label: "Basis APY (compound)", formula: '=LEGS.BASISAPY(Spot,Future,Days,"compound",DaysInYear)', format: "pct", note: "If the trade is rolled at the same basis all year" },
+      { label: "Basis APY (simple)", formula: '=LEGS.BASISAPY(Spot,Future,DaysToExpiry,"simple",DaysInYear)', format: "pct", note: "Basis % × days in a year ÷ days: the usual quote" },
+      { label: "Basis APY (compound)", formula: '=LEGS.BASISAPY(Spot,Future,DaysToExpiry,"compound",DaysInYear)', format: "pct", note: "If the trade is rolled at the same basis all year" },
       { label: "Net exposure", formula: `=LEGS.NETDELTA(${legs.name}[#All])`, format: "coin", note: "0: the price does not move the P&L" },
       { label: "Profit locked at expiry", name: "Locked", formula: "=Basis*Qty", format: "usd", note: "Before fees" },
       { label: "Fees to open both legs", name: "CarryFees", formula: "=FeeRate*Qty*(Spot+Future)", format: "usd", note: "One fill on each leg" },

@@ -1,0 +1,37 @@
+/** Live market data: the exchanges, what we read from them, and how reads fail. */
+
+export type Exchange = "binance" | "bybit" | "okx" | "hyperliquid";
+export const EXCHANGES: readonly Exchange[] = ["binance", "bybit", "okx", "hyperliquid"];
+
+/** One perpetual's live numbers, as the exchange reports them. */
+export interface Ticker {
+  /** Current (predicted) funding rate per funding interval. */
+  fundingRate: number;
+  markPrice: number;
+  indexPrice: number;
+}
+
+/** One funding event of the history. */
+export interface FundingEvent {
+  /** Milliseconds since 1970 (UTC). */
+  time: number;
+  rate: number;
+}
+
+/**
+ * Why live data is not available. `unknown-symbol` and `bad-response` are final for the
+ * request; `unreachable` and `rate-limited` pass with time.
+ */
+export type MarketErrorKind = "unknown-symbol" | "unreachable" | "rate-limited" | "bad-response";
+
+export class MarketError extends Error {
+  constructor(
+    readonly kind: MarketErrorKind,
+    message: string,
+    /** For rate-limited: when to try again (ms since 1970). */
+    readonly retryAt?: number,
+  ) {
+    super(message);
+    this.name = "MarketError";
+  }
+}
