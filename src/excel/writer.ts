@@ -38,6 +38,9 @@ export class WriteError extends Error {
 
 const CHARACTER_WIDTH_POINTS = 7;
 
+/** Excel refuses requests over 5 MB; keep a margin for the styles and the request's framing. */
+export const MAX_PAYLOAD_BYTES = Math.floor(5 * 1024 * 1024 * 0.9);
+
 export async function writePlan(run: ExcelRun, plan: SheetPlan): Promise<WriteResult> {
   return run(async (context) => {
     let syncs = 0;
@@ -64,8 +67,17 @@ export async function writePlan(run: ExcelRun, plan: SheetPlan): Promise<WriteRe
       tables: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
     });
 
-    // 2. Everything, in one batch.
+    // 2. Everything, in one batch: refused before anything is written if Excel would reject it.
     const grid = planGrid(resolved);
+    const payloadBytes = JSON.stringify([grid.constants, grid.formulas, grid.numberFormats]).length;
+    if (payloadBytes > MAX_PAYLOAD_BYTES) {
+      const mb = (payloadBytes / 1024 / 1024).toFixed(1);
+      throw new WriteError(
+        `"${resolved.sheetName}" is too large to write (${mb} MB of cells; Excel accepts 5 MB per request): ` +
+          `use fewer rows. Nothing was changed.`,
+        false,
+      );
+    }
     try {
       context.application.suspendApiCalculationUntilNextSync();
       context.application.suspendScreenUpdatingUntilNextSync();
@@ -107,13 +119,13 @@ export async function writePlan(run: ExcelRun, plan: SheetPlan): Promise<WriteRe
       }
       throw new WriteError(`Could not create "${resolved.sheetName}": ${cause}. The workbook was left as it was.`, true);
     }
-    const payloadBytes = JSON.stringify([grid.constants, grid.formulas, grid.numberFormats]).length;
     return { sheetName: resolved.sheetName, syncs, payloadBytes };
   });
 }
 
+/** An error's message, without a final full stop (ours follows it). */
 function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return (e instanceof Error ? e.message : String(e)).replace(/\.\s*$/, "");
 }
 
 function isNotFound(e: unknown): boolean {

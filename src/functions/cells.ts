@@ -51,7 +51,13 @@ export function cellNumber(where: string, v: unknown): Result<Dec> {
     return fromDouble(v);
   }
   if (isBlank(v)) return missing(`${where} is required (got a blank cell)`);
-  if (typeof v === "string" && DECIMAL_TEXT.test(v.trim())) return new Dec(v.trim());
+  if (typeof v === "string" && DECIMAL_TEXT.test(v.trim())) {
+    // Text can spell a number beyond any double ("1e99999999999999999"): refuse it like Infinity.
+    const d = new Dec(v.trim());
+    return d.isFinite() && Math.abs(d.toNumber()) <= Number.MAX_VALUE
+      ? d
+      : invalid(`${where} must be a finite number (got ${describe(v)})`);
+  }
   return invalid(`${where} must be a number (got ${describe(v)})`);
 }
 

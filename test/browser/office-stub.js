@@ -52,6 +52,8 @@
           if (prop === "sync") {
             return async () => {
               batch.syncs += 1;
+              // Tests set this to make the n-th sync fail, as Excel does for a protected workbook.
+              if (window.__legworkFailSync === batch.syncs) throw new Error("The workbook structure is protected.");
             };
           }
           return target[prop];

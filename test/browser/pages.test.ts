@@ -95,6 +95,23 @@ describe("taskpane with a stubbed Office host", () => {
     await page.close();
   });
 
+  test("when Excel refuses the write, the taskpane says what happened and that the workbook is unchanged", async () => {
+    const page = await context.newPage();
+    await page.addInitScript({ content: officeStub });
+    await page.addInitScript({ content: "window.__legworkFailSync = 2;" });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByLabel("Funding capture").check();
+    await page.getByRole("button", { name: /Create/ }).click();
+    const status = page.getByRole("status");
+    await page.getByText(/Could not create/).waitFor({ timeout: 15000 });
+    await expect(status.textContent()).resolves.toBe(
+      'Could not create "Funding capture": The workbook structure is protected. The workbook was left as it was.',
+    );
+    const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: { ops: { op: string }[] }[] } }).__legwork.batches);
+    expect(batches[0].ops.map((o) => o.op)).toContain("context.workbook.worksheets.getItem().delete()");
+    await page.close();
+  });
+
   test("an input out of range is shown inline and nothing is written", async () => {
     const page = await context.newPage();
     await page.addInitScript({ content: officeStub });

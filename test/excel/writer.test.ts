@@ -76,6 +76,34 @@ describe("writePlan", () => {
       }
     });
 
+    test.each(TEMPLATES.map((t) => t.id))("%s: a table name taken meanwhile (collision mid-write) rolls back cleanly", async (id) => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      const plan = planOf(id);
+      let before = "";
+      wb.onSync = (n) => {
+        if (n === 2) {
+          // Between the read and the write, another add-in creates a table with our name.
+          wb.tables.push({ name: plan.tables[0].name, sheet: "Sheet1" });
+          before = wb.snapshot();
+        }
+      };
+      const error = await writePlan(wb.run, plan).catch((e) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect(error.message).toMatch(/already exists/);
+      expect(error.rolledBack).toBe(true);
+      expect(wb.snapshot()).toBe(before);
+    });
+
+    test.each(TEMPLATES.map((t) => t.id))("%s: a protected workbook is left as it was", async (id) => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      wb.protectedStructure = true;
+      const before = wb.snapshot();
+      const error = await writePlan(wb.run, planOf(id)).catch((e) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect(error.message).toMatch(/protected/);
+      expect(wb.snapshot()).toBe(before);
+    });
+
     test.each(["worksheets.add", "tables.add", "tables.name", "names.add", "range.formulas", "charts.add", "activate"])(
       "a failure at %s mid-batch: the partial sheet is removed",
       async (op) => {
@@ -88,6 +116,20 @@ describe("writePlan", () => {
         expect(wb.snapshot()).toBe(before);
       },
     );
+
+    test("a 5 MB payload: refused before writing, with the reason, nothing changed", async () => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      const before = wb.snapshot();
+      const plan = planOf("portfolio");
+      // A book of 40,000 legs' worth of notes: far past Excel's 5 MB request limit.
+      const huge = { ...plan, cells: [...plan.cells, ...Array.from({ length: 40000 }, (_, i) => ({ ref: `A${200 + i}`, value: "x".repeat(150) }))] };
+      const error = await writePlan(wb.run, huge).catch((e) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect(error.message).toMatch(/"Portfolio" is too large to write \(\d+\.\d MB of cells; Excel accepts 5 MB per request\)/);
+      expect(error.message).toMatch(/Nothing was changed/);
+      expect(wb.snapshot()).toBe(before);
+      expect(wb.syncs).toBe(1);
+    });
 
     test("a protected workbook: a clear error and nothing changed", async () => {
       const wb = new FakeWorkbook(["Sheet1"]);

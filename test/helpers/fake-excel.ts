@@ -47,6 +47,8 @@ export class FakeWorkbook {
   failAtOp: string | null = null;
   syncs = 0;
   payloadBytes = 0;
+  /** Called as each sync starts (n from 1): to change the workbook "meanwhile", as another user or add-in could. */
+  onSync: ((n: number) => void) | null = null;
   calculationSuspended = 0;
   private queue: Op[] = [];
 
@@ -73,10 +75,17 @@ export class FakeWorkbook {
     this.queue.push({ label, run });
   }
 
+  /** Bytes of cell data queued since the last sync: Excel rejects a request over 5 MB. */
+  private pendingBytes = 0;
+
   private async flush(): Promise<void> {
     this.syncs += 1;
+    this.onSync?.(this.syncs);
     const ops = this.queue;
     this.queue = [];
+    const bytes = this.pendingBytes;
+    this.pendingBytes = 0;
+    if (bytes > 5 * 1024 * 1024) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit");
     for (const op of ops) {
       if (this.failAtOp === op.label) {
         this.failAtOp = null;
@@ -185,11 +194,15 @@ export class FakeWorkbook {
     const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias
     return {
       set formulas(grid: unknown[][]) {
-        wb.payloadBytes += JSON.stringify(grid).length;
+        const bytes = JSON.stringify(grid).length;
+        wb.payloadBytes += bytes;
+        wb.pendingBytes += bytes;
         wb.enqueue("range.formulas", onSheet((s) => (s.formulas[address] = grid)));
       },
       set numberFormat(grid: unknown[][]) {
-        wb.payloadBytes += JSON.stringify(grid).length;
+        const bytes = JSON.stringify(grid).length;
+        wb.payloadBytes += bytes;
+        wb.pendingBytes += bytes;
         wb.enqueue("range.numberFormat", onSheet((s) => (s.numberFormats[address] = grid)));
       },
       format: sink(() => wb.enqueue("range.format", onSheet(() => undefined))),

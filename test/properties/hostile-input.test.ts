@@ -1,0 +1,124 @@
+/**
+ * Hostile input, property-based (fast-check): every non-streaming LEGS function, called as Excel
+ * calls it, given any mix of numbers (0, −0, tiny, huge, NaN, ±Infinity), text (empty, spaces,
+ * numeric-looking, very long), booleans, null and empty or ragged ranges, answers a finite
+ * number, a range of finite numbers (or per-cell errors), or a CustomFunctions.Error — with a
+ * message on #VALUE! and #N/A. Never an exception of another kind, NaN, Infinity or undefined.
+ */
+import fc from "fast-check";
+import { LEGS_FUNCTIONS } from "../../src/functions/registry";
+import { ERROR_CODES, fakeCustomFunctions, FakeCustomFunctionError } from "../helpers/custom-functions";
+
+const CF = fakeCustomFunctions();
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fns = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
+
+const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY"]);
+const PURE = LEGS_FUNCTIONS.filter((f) => !LIVE.has(f.name));
+
+const numberCell = fc.oneof(
+  fc.constantFrom(0, -0, 1, -1, 5e-324, -5e-324, 1e-300, 1e300, 1.7976931348623157e308, -1.7976931348623157e308, NaN, Infinity, -Infinity, 0.1, 3400, 95000),
+  fc.double(),
+  fc.integer({ min: -1e9, max: 1e9 }),
+);
+const textCell = fc.oneof(
+  fc.constantFrom("", " ", "   ", "long", "short", "BUY", "sell", "inverse", "linear", "simple", "compound", "continuous", "mark", "entry", "TRUE", "yes", "spot", "perp", "option", "Quantity", "Side", "Asset", "Delta"),
+  fc.constantFrom("0", "-0", "1e5", " 3 ", "0.0003", "1e999", "-1e-999", "1e99999999999999999", "NaN", "Infinity", "1,000", "5%", "0x10"),
+  fc.string({ maxLength: 12 }),
+  fc.constant("9".repeat(5000)),
+  fc.constant("x".repeat(100000)),
+);
+const cell = fc.oneof(numberCell, textCell, fc.boolean(), fc.constant(null), fc.constant(undefined));
+const grid = fc.oneof(
+  fc.constant([]),
+  fc.constant([[]]),
+  fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), // may be ragged
+  fc.integer({ min: 1, max: 4 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
+);
+const argument = fc.oneof({ weight: 3, arbitrary: cell }, { weight: 2, arbitrary: grid });
+
+const ALLOWED_CODES = new Set<string>(Object.values(ERROR_CODES));
+
+function checkError(e: unknown): void {
+  expect(e).toBeInstanceOf(FakeCustomFunctionError);
+  const err = e as FakeCustomFunctionError;
+  expect(ALLOWED_CODES.has(err.code)).toBe(true);
+  if (err.code === "#VALUE!" || err.code === "#N/A") {
+    expect(typeof err.message).toBe("string");
+    expect((err.message ?? "").length).toBeGreaterThan(10);
+  }
+}
+
+function checkAnswer(v: unknown): void {
+  if (typeof v === "number") {
+    expect(Number.isFinite(v)).toBe(true);
+    return;
+  }
+  expect(Array.isArray(v)).toBe(true);
+  const rows = v as unknown[][];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect(Array.isArray(row)).toBe(true);
+    expect(row.length).toBe(rows[0].length);
+    for (const x of row) {
+      if (typeof x === "number") expect(Number.isFinite(x)).toBe(true);
+      else checkError(x);
+    }
+  }
+}
+
+/** A valid call of each function, so that one hostile argument reaches the deeper paths. */
+const VALID: Record<string, unknown[]> = {
+  NETDELTA: [[["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"], ["ETH", "spot", "long", 10, "", ""], ["ETH", "perp", "short", 3400, 10, true]], 3400, "ETH"],
+  BASISAPY: [[[95000]], [[98000]], [[90]], "compound", 365],
+  FUNDINGYIELD: [[[0.0003], [0.0001]], [[8]], [[365]], "compound"],
+  HEDGEPNL: [[[10]], [[5]], [[3400]], [[3740], [3060]], [[0.0001]], [[90]], [[0.0005]]],
+  POSITIONPNL: ["long", [[15000]], [[750]], [[800]], "inverse", [[1]]],
+  AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], "inverse"],
+  LIQPRICE: ["short", [[20000]], [[1]], [[400]], [[0.005]], [[10]], "inverse", "entry"],
+  FUNDINGPNL: ["long", 15000, [[750], [800]], [[0.0025], [-0.001]], "inverse", 1],
+};
+
+describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s with one hostile argument in a valid call", (name, meta) => {
+  test("still answers a finite number, a range of them, or a CustomFunctions.Error", () => {
+    const fn = fns[name as string];
+    const valid = VALID[name as string];
+    expect(valid).toHaveLength(meta.parameters.length);
+    fc.assert(
+      fc.property(fc.nat({ max: meta.parameters.length - 1 }), argument, (i, hostile) => {
+        const args = [...valid];
+        args[i] = hostile;
+        let result: unknown;
+        try {
+          result = fn(...args);
+        } catch (e) {
+          checkError(e);
+          return;
+        }
+        checkAnswer(result);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s under hostile input", (name, meta) => {
+  test("answers a finite number, a range of them, or a CustomFunctions.Error with a message", () => {
+    const fn = fns[name as string];
+    fc.assert(
+      fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) => {
+        // Omitted optionals arrive as null, as from Excel.
+        let result: unknown;
+        try {
+          result = fn(...args);
+        } catch (e) {
+          checkError(e);
+          return;
+        }
+        checkAnswer(result);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
