@@ -6,10 +6,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { getHttpsOptions } = require("./scripts/dev-certs");
+const { releaseManifest } = require("./scripts/manifest-url");
 
-const urlDev = "https://localhost:3000/";
 // Where a release is hosted; without it the built manifest keeps the development URLs.
-const urlProd = process.env.LEGWORK_PUBLIC_URL || urlDev;
+const publicUrl = process.env.LEGWORK_PUBLIC_URL || "";
 const port = Number(process.env.LEGWORK_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = async (env, options) => {
@@ -60,11 +60,12 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              return dev ? content : releaseManifest(content.toString(), publicUrl);
             },
           },
         ],

@@ -72,7 +72,12 @@ describe("taskpane with a stubbed Office host", () => {
     await page.addInitScript({ content: officeStub });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // The page's Content-Security-Policy must not block anything it needs.
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
+    });
     await page.goto(`${base}/taskpane.html`);
+    await expect(page.locator("header h1").evaluate((h) => getComputedStyle(h).fontWeight)).resolves.toBe("600");
     await page.getByLabel("Partial hedge").check();
     const ratio = page.getByLabel("Hedge ratio (%)");
     await expect(ratio.inputValue()).resolves.toBe("50");

@@ -40,14 +40,24 @@ const argument = fc.oneof({ weight: 3, arbitrary: cell }, { weight: 2, arbitrary
 
 const ALLOWED_CODES = new Set<string>(Object.values(ERROR_CODES));
 
+/** The words a message may use to name the argument: the parameter names and their singulars. */
+let argumentWords: string[] = [];
+
 function checkError(e: unknown): void {
   expect(e).toBeInstanceOf(FakeCustomFunctionError);
   const err = e as FakeCustomFunctionError;
   expect(ALLOWED_CODES.has(err.code)).toBe(true);
   if (err.code === "#VALUE!" || err.code === "#N/A") {
     expect(typeof err.message).toBe("string");
-    expect((err.message ?? "").length).toBeGreaterThan(10);
+    const message = err.message ?? "";
+    expect(message.length).toBeGreaterThan(10);
+    // A person can act on it: it names the argument (or the table cell) that is wrong.
+    if (!argumentWords.some((w) => message.includes(w))) throw new Error(`message names no argument: ${message}`);
   }
+}
+
+function wordsFor(parameters: readonly string[]): string[] {
+  return parameters.flatMap((p) => [p, p.replace(/ies$/, "y").replace(/s$/, "")]);
 }
 
 function checkAnswer(v: unknown): void {
@@ -83,6 +93,7 @@ const VALID: Record<string, unknown[]> = {
 describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s with one hostile argument in a valid call", (name, meta) => {
   test("still answers a finite number, a range of them, or a CustomFunctions.Error", () => {
     const fn = fns[name as string];
+    argumentWords = wordsFor(meta.parameters);
     const valid = VALID[name as string];
     expect(valid).toHaveLength(meta.parameters.length);
     fc.assert(
@@ -106,6 +117,7 @@ describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s with one hostile argument i
 describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s under hostile input", (name, meta) => {
   test("answers a finite number, a range of them, or a CustomFunctions.Error with a message", () => {
     const fn = fns[name as string];
+    argumentWords = wordsFor(meta.parameters);
     fc.assert(
       fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) => {
         // Omitted optionals arrive as null, as from Excel.

@@ -1,0 +1,63 @@
+/**
+ * What ships: no code built from strings, a taskpane page that may load and contact only itself,
+ * Office's script host and the exchanges, and no path from workbook or network text to HTML.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { DEFAULT_BASE_URLS } from "../../src/live/market";
+
+const root = path.resolve(__dirname, "../..");
+const dist = path.join(root, "dist");
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p, ext) : ext.test(e.name) ? [p] : [];
+  });
+}
+
+describe("the production bundles", () => {
+  test("no eval and no new Function anywhere in dist/", () => {
+    const scripts = filesUnder(dist, /\.js$/);
+    expect(scripts.map((f) => path.basename(f)).sort()).toEqual(["functions.js", "taskpane.js"]);
+    for (const file of scripts) {
+      const code = fs.readFileSync(file, "utf8");
+      expect(code).not.toMatch(/\beval\s*\(/);
+      expect(code).not.toMatch(/\bnew\s+Function\s*\(/);
+      expect(code).not.toMatch(/\bFunction\s*\(\s*["'`]/);
+    }
+  });
+
+  test("the preview (HyperFormula) is not part of the release build", () => {
+    expect(fs.existsSync(path.join(dist, "preview.html"))).toBe(false);
+    expect(fs.readFileSync(path.join(dist, "taskpane.js"), "utf8")).not.toMatch(/HyperFormula/);
+  });
+
+  test("the taskpane page sets a Content-Security-Policy: itself, Office's script host, the exchanges", () => {
+    const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = Object.fromEntries(
+      csp!.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]),
+    );
+    expect(directives["default-src"]).toEqual(["'self'"]);
+    expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directives["style-src"]).toEqual(["'self'"]);
+    expect(directives["connect-src"].sort()).toEqual(["'self'", ...Object.values(DEFAULT_BASE_URLS)].sort());
+    expect(directives["object-src"]).toEqual(["'none'"]);
+    // Nothing inline that the policy would have to allow.
+    expect(html).not.toMatch(/<style/);
+    expect(html).not.toMatch(/ style="/);
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+
+  test("no source file writes HTML from strings (text goes through textContent)", () => {
+    for (const file of filesUnder(path.join(root, "src"), /\.ts$/)) {
+      const code = fs.readFileSync(file, "utf8");
+      expect({ file, match: /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment/.exec(code)?.[0] }).toEqual({
+        file,
+        match: undefined,
+      });
+    }
+  });
+});
