@@ -26,13 +26,25 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // live.js: the market-data service, loaded the first time a live function is called.
+      chunkFilename: "[name].js",
+      // Chunks load relative to the page (taskpane.html sits beside them). A fixed public path
+      // also keeps the runtime from probing `document` when functions.js loads.
+      publicPath: "",
+      globalObject: "globalThis",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } }],
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: {
+            loader: "ts-loader",
+            // ES modules for webpack (tsconfig.json's CommonJS is for jest): scope hoisting and
+            // tree shaking keep functions.js small.
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } },
+          } }],
     },
     performance: { hints: false },
+
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",

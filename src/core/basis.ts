@@ -9,6 +9,7 @@
 import { Dec, ONE } from "./decimal";
 import { firstError, mustBePositive } from "./checks";
 import { Result } from "./errors";
+import { mul, op, ratio, scaledAll, sub } from "./scaled";
 
 export type BasisCompounding = "simple" | "compound" | "continuous";
 export const BASIS_COMPOUNDING: readonly BasisCompounding[] = ["simple", "compound", "continuous"];
@@ -51,4 +52,15 @@ export function basisApy(
     case "continuous":
       return future.div(spot).ln().times(periodsPerYear);
   }
+}
+
+/** Simple basis APY on the fast exact path, (F − S) × Y / (S × days); null → the decimal path. */
+export function basisApySimpleFast(spot: number, future: number, days: number, daysInYear: number): number | null {
+  if (!(spot > 0 && future > 0 && days > 0 && daysInYear > 0)) return null;
+  const v = scaledAll([spot, future, days, daysInYear]);
+  if (v === null) return null;
+  const [S, F, D, Y] = v;
+  const num = op(mul, sub(F, S), Y);
+  const den = mul(S, D);
+  return num === null || den === null ? null : ratio(num, den);
 }

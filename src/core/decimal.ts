@@ -48,3 +48,11 @@ export function sum(values: readonly Dec[]): Dec {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/** A number as read from a cell: the cell's double (exact path reads it as typed), or a decimal parsed from its text. */
+export type Num = number | Dec;
+
+/** A Num as the exact decimal it stands for. */
+export function toDec(x: Num): Dec {
+  return typeof x === "number" ? fromDouble(x) : x;
+}

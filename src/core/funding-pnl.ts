@@ -13,6 +13,7 @@ import { ContractType, Side } from "./contracts";
 import { Dec, ONE, ZERO } from "./decimal";
 import { firstError, mustBeBetween, mustBeNonNegative, mustBePositive } from "./checks";
 import { DomainError, Result } from "./errors";
+import { add, int, mul, op, Scaled, scaledOf, toDouble, ZERO_S } from "./scaled";
 
 export interface FundingEvent {
   price: Dec;
@@ -48,4 +49,33 @@ export function fundingPnl(position: FundingPosition, events: readonly FundingEv
     total = total.plus(value.times(e.rate));
   }
   return total;
+}
+
+/**
+ * Linear funding P&L on the fast exact path: −side × q × cs × Σ priceᵢ × rateᵢ over raw doubles
+ * (one price for every rate when `prices` has one element); null → the decimal path.
+ */
+export function fundingPnlLinearFast(side: Side, quantity: number, contractSize: number, prices: readonly number[], rates: readonly number[]): number | null {
+  if (!(quantity >= 0 && contractSize > 0)) return null;
+  const Q = scaledOf(quantity);
+  const C = scaledOf(contractSize);
+  if (Q === null || C === null) return null;
+  let sum: Scaled | null = ZERO_S;
+  const one = prices.length === 1;
+  let P = one ? scaledOf(prices[0]) : null;
+  if (one && !(prices[0] > 0)) return null;
+  for (let i = 0; i < rates.length; i++) {
+    const r = rates[i];
+    if (!(r > -1 && r < 1)) return null;
+    if (!one) {
+      if (!(prices[i] > 0)) return null;
+      P = scaledOf(prices[i]);
+    }
+    const R = scaledOf(r);
+    if (P === null || R === null) return null;
+    sum = op(add, sum, mul(P, R));
+    if (sum === null) return null;
+  }
+  const total = op(mul, op(mul, op(mul, Q, C), int(-side)), sum);
+  return total === null ? null : toDouble(total);
 }

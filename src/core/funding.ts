@@ -10,6 +10,7 @@
 import { Dec, ONE, sum } from "./decimal";
 import { firstError, mustBeBetween, mustBeNonNegative, mustBePositive } from "./checks";
 import { invalid, isDomainError, Result } from "./errors";
+import { int, mul, op, ratio, Scaled, scaledOf } from "./scaled";
 
 export type FundingCompounding = "simple" | "compound";
 export const FUNDING_COMPOUNDING: readonly FundingCompounding[] = ["simple", "compound"];
@@ -48,4 +49,21 @@ export function fundingYield(
   const n = fundingEvents(intervalHours, horizonDays);
   if (isDomainError(n)) return n;
   return compounding === "simple" ? rate.times(n) : ONE.plus(rate).pow(n).minus(ONE);
+}
+
+/**
+ * Simple funding yield on the fast exact path: mean rate × horizon × 24 / interval, given the
+ * exact sum of the rates and their count; null → the decimal path.
+ */
+export function fundingYieldSimpleFast(rateSum: Scaled, count: number, intervalHours: number, horizonDays: number): number | null {
+  if (!(intervalHours > 0 && horizonDays >= 0 && count > 0)) return null;
+  const h = scaledOf(intervalHours);
+  const d = scaledOf(horizonDays);
+  if (h === null || d === null) return null;
+  // The mean must be a valid rate too (−1 < mean < 1), as on the decimal path.
+  const mean = ratio(rateSum, int(count));
+  if (mean === null || !(mean > -1 && mean < 1)) return null;
+  const num = op(mul, op(mul, rateSum, d), int(24));
+  const den = op(mul, int(count), h);
+  return num === null || den === null ? null : ratio(num, den);
 }

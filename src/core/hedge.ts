@@ -14,6 +14,7 @@
 import { Dec, ONE, ZERO } from "./decimal";
 import { firstError, mustBeBetween, mustBeNonNegative, mustBePositive } from "./checks";
 import { DomainError, Result } from "./errors";
+import { abs, add, mul, op, scaledAll, sub, toDouble } from "./scaled";
 
 export interface HedgeInputs {
   spotQty: Dec;
@@ -48,4 +49,22 @@ export function hedgePnl(inputs: HedgeInputs): Result<Dec> {
     .times(inputs.fundingPeriods ?? ZERO);
   const fees = (inputs.feeRate ?? ZERO).times(hedgeQty.abs()).times(entry.plus(exit));
   return spotQty.times(move).minus(hedgeQty.times(move)).plus(funding).minus(fees);
+}
+
+/**
+ * The same P&L on the fast exact path (src/core/scaled.ts): doubles in, the double nearest the
+ * exact result out, or null when an input is one the decimal path must handle (out of range,
+ * too many digits, too large) — errors always come from the decimal path.
+ */
+export function hedgePnlFast(spot: number, hedge: number, entry: number, exit: number, rate: number, periods: number, fee: number): number | null {
+  if (!(entry > 0 && exit >= 0 && rate > -1 && rate < 1 && periods >= 0 && fee > -1 && fee < 1)) return null;
+  const v = scaledAll([spot, hedge, entry, exit, rate, periods, fee]);
+  if (v === null) return null;
+  const [S, H, E, X, R, N, F] = v;
+  const move = sub(X, E);
+  const legs = op(sub, op(mul, S, move), op(mul, H, move));
+  const funding = op(mul, op(mul, op(mul, H, E), R), N);
+  const fees = op(mul, op(mul, F, abs(H)), add(E, X));
+  const total = op(sub, op(add, legs, funding), fees);
+  return total === null ? null : toDouble(total);
 }

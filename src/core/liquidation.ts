@@ -22,6 +22,7 @@ import { ContractType, Side } from "./contracts";
 import { Dec } from "./decimal";
 import { firstError, mustBeNonNegative, mustBePositive } from "./checks";
 import { invalid, missing, Result } from "./errors";
+import { add, int, mul, op, ratio, Scaled, scaledAll, sub } from "./scaled";
 
 export type MaintenanceBasis = "mark" | "entry";
 export const MAINTENANCE_BASES: readonly MaintenanceBasis[] = ["mark", "entry"];
@@ -87,3 +88,51 @@ function solve(p: LiquidationInputs): { numerator: Dec; denominator: Dec } {
   return { numerator: s.times(Q), denominator: cushion.plus(s.minus(m).times(Q).div(E)) };
 }
 
+
+/**
+ * Liquidation price on the fast exact path (the four cases above, each as one division of exact
+ * integers); null → the decimal path, which also gives every error and "cannot be liquidated".
+ */
+export function liquidationPriceFast(
+  side: Side,
+  entry: number,
+  quantity: number,
+  margin: number,
+  maintRate: number,
+  maintAmount: number,
+  contractType: ContractType,
+  basis: MaintenanceBasis,
+): number | null {
+  if (!(entry > 0 && quantity > 0 && margin >= 0 && maintRate >= 0 && maintRate < 1 && maintAmount >= 0)) return null;
+  const v = scaledAll([entry, quantity, margin, maintRate, maintAmount]);
+  if (v === null) return null;
+  const [E, Q, M, m, A] = v;
+  const s = int(side);
+  const cushion = add(M, A);
+  let num: Scaled | null;
+  let den: Scaled | null;
+  // Alive at entry: margin above the maintenance at entry (for inverse, both sides × E).
+  let alive: Scaled | null;
+  if (contractType === "linear") {
+    alive = op(sub, cushion, op(mul, mul(m, Q), E));
+    if (basis === "mark") {
+      num = op(sub, op(mul, mul(s, Q), E), cushion);
+      den = op(mul, Q, sub(s, m));
+    } else {
+      num = op(sub, mul(E, Q), op(mul, s, op(sub, cushion, op(mul, mul(m, Q), E))));
+      den = Q;
+    }
+  } else {
+    alive = op(sub, op(mul, cushion, E), mul(m, Q));
+    if (basis === "mark") {
+      num = op(mul, op(mul, Q, add(s, m)), E);
+      den = op(add, op(mul, cushion, E), mul(s, Q));
+    } else {
+      num = op(mul, mul(s, Q), E);
+      den = op(add, op(mul, cushion, E), op(mul, sub(s, m), Q));
+    }
+  }
+  if (alive === null || num === null || den === null) return null;
+  if (alive.int <= 0 || den.int === 0 || num.int === 0 || Math.sign(num.int) !== Math.sign(den.int)) return null;
+  return ratio(num, den);
+}

@@ -9,6 +9,7 @@ import { ContractType, Side } from "./contracts";
 import { Dec, ZERO } from "./decimal";
 import { firstError, mustBeNonNegative, mustBePositive } from "./checks";
 import { divZero, Result } from "./errors";
+import { add, int, mul, op, ratio, Scaled, scaledAll, scaledOf, sub, toDouble, ZERO_S } from "./scaled";
 
 export interface PositionInputs {
   side: Side;
@@ -57,4 +58,36 @@ export function averageEntry(fills: readonly Fill[], contractType: ContractType,
   }
   if (quantity.isZero()) return divZero("the quantities add up to 0: there is no position to average");
   return contractType === "linear" ? weighted.div(quantity) : quantity.div(weighted);
+}
+
+/** Position P&L on the fast exact path; null → the decimal path. */
+export function positionPnlFast(side: Side, quantity: number, entry: number, exit: number, contractType: ContractType, contractSize: number): number | null {
+  if (!(quantity >= 0 && entry > 0 && contractSize > 0 && (contractType === "inverse" ? exit > 0 : exit >= 0))) return null;
+  const v = scaledAll([quantity, entry, exit, contractSize]);
+  if (v === null) return null;
+  const [Q, E, X, C] = v;
+  const size = op(mul, mul(Q, C), int(side));
+  const gain = op(mul, size, sub(X, E));
+  if (gain === null) return null;
+  return contractType === "linear" ? toDouble(gain) : op2ratio(gain, mul(E, X));
+}
+
+const op2ratio = (a: Scaled | null, b: Scaled | null): number | null => (a === null || b === null ? null : ratio(a, b));
+
+/** Linear average entry on the fast exact path (Σq·p / Σq); null → the decimal path. */
+export function averageEntryLinearFast(quantities: readonly number[], prices: readonly number[]): number | null {
+  let sq: Scaled | null = ZERO_S;
+  let sqp: Scaled | null = ZERO_S;
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i];
+    const p = prices[i];
+    if (!(q >= 0 && p > 0)) return null;
+    const Q = scaledOf(q);
+    const P = scaledOf(p);
+    if (Q === null || P === null) return null;
+    sq = op(add, sq, Q);
+    sqp = op(add, sqp, mul(Q, P));
+    if (sq === null || sqp === null) return null;
+  }
+  return sq !== null && sq.int !== 0 ? op2ratio(sqp, sq) : null;
 }

@@ -4,9 +4,10 @@
  * cells is skipped (room for more fills), a pair with one blank is an error.
  */
 import { CONTRACT_TYPES } from "../core/contracts";
+import { Num, toDec } from "../core/decimal";
 import { invalid, isDomainError } from "../core/errors";
-import { averageEntry, Fill } from "../core/position";
-import { cellNumber, describe, isBlank, optionalChoice, toGrid } from "./cells";
+import { averageEntry, averageEntryLinearFast, Fill } from "../core/position";
+import { cellNum, describe, isBlank, optionalChoice, toGrid } from "./cells";
 import { Answer, finish } from "./spill";
 
 export function avgEntry(quantities: unknown, prices: unknown, contractType: unknown): Answer {
@@ -20,7 +21,7 @@ export function avgEntry(quantities: unknown, prices: unknown, contractType: unk
     return invalid(`quantities is ${describe(qs)} but prices is ${describe(ps)}: give two ranges of the same shape`);
   }
   const single = qs.length === 1 && qs[0].length === 1;
-  const fills: Fill[] = [];
+  const fills: { quantity: Num; price: Num }[] = [];
   const labels: string[] = [];
   for (let r = 0; r < qs.length; r++) {
     for (let c = 0; c < qs[0].length; c++) {
@@ -33,14 +34,18 @@ export function avgEntry(quantities: unknown, prices: unknown, contractType: unk
           `fill${at} has a ${isBlank(q) ? "price but no quantity" : "quantity but no price"}: fill both cells or neither`,
         );
       }
-      const quantity = cellNumber(`quantities${at}`, q);
+      const quantity = cellNum(`quantities${at}`, q);
       if (isDomainError(quantity)) return quantity;
-      const price = cellNumber(`prices${at}`, p);
+      const price = cellNum(`prices${at}`, p);
       if (isDomainError(price)) return price;
       fills.push({ quantity, price });
       labels.push(single ? "fill" : `fill${at}`);
     }
   }
-  return finish(averageEntry(fills, type, (i) => labels[i]));
+  if (type === "linear" && fills.length > 0 && fills.every((f) => typeof f.quantity === "number" && typeof f.price === "number")) {
+    const fast = averageEntryLinearFast(fills.map((f) => f.quantity as number), fills.map((f) => f.price as number));
+    if (fast !== null) return fast;
+  }
+  const exact: Fill[] = fills.map((f) => ({ quantity: toDec(f.quantity), price: toDec(f.price) }));
+  return finish(averageEntry(exact, type, (i) => labels[i]));
 }
-

@@ -1,7 +1,7 @@
 /** LEGS.BASISAPY(spot, future, days, [compounding], [days_in_year]): annualised basis. */
-import { BASIS_COMPOUNDING, basisApy as coreBasisApy, DEFAULT_DAYS_IN_YEAR } from "../core/basis";
+import { BASIS_COMPOUNDING, basisApy as coreBasisApy, basisApySimpleFast, DEFAULT_DAYS_IN_YEAR } from "../core/basis";
 import { isDomainError } from "../core/errors";
-import { optionalChoice, optionalNumber } from "./cells";
+import { isBlank, optionalChoice, optionalNumber, single } from "./cells";
 import { Answer, spill } from "./spill";
 
 export function basisApy(
@@ -22,5 +22,14 @@ export function basisApy(
       { name: "days", value: days },
     ],
     ([s, f, d]) => coreBasisApy(s, f, d, mode, year),
+    mode === "simple" ? fastSimple(daysInYear) : undefined,
   );
+}
+
+/** The simple convention on the fast path, when days_in_year is a plain number (or the default). */
+function fastSimple(daysInYear: unknown): ((v: number[]) => number | null) | undefined {
+  const y = single("days_in_year", daysInYear);
+  const year = isBlank(y) ? 365 : y;
+  if (typeof year !== "number") return undefined;
+  return ([s, f, d]) => basisApySimpleFast(s, f, d, year);
 }

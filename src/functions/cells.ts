@@ -62,6 +62,15 @@ export function cellNumber(where: string, v: unknown): Result<Dec> {
 }
 
 /**
+ * One cell's number as the cell holds it: a finite double stays a double (the fast path reads
+ * it; the decimal path converts it as typed), numeric text becomes an exact decimal.
+ */
+export function cellNum(where: string, v: unknown): Result<number | Dec> {
+  if (typeof v === "number") return Number.isFinite(v) ? v : invalid(`${where} must be a finite number (got ${String(v)})`);
+  return cellNumber(where, v);
+}
+
+/**
  * A scalar argument's value: a 1×1 range is its one cell; a larger range is an error for an
  * argument that takes a single value.
  */
@@ -69,6 +78,12 @@ export function single(name: string, v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
   return invalid(`${name} takes a single value (got ${describe(v)})`);
+}
+
+/** A required single number, kept as the cell's double when it is one (see cellNum). */
+export function requiredNum(name: string, v: unknown): Result<number | Dec> {
+  const one = single(name, v);
+  return one instanceof DomainError ? one : cellNum(name, one);
 }
 
 export function requiredNumber(name: string, v: unknown): Result<Dec> {
@@ -132,13 +147,21 @@ export function withDefault(value: unknown, fallback: number): unknown {
   return value.map((row: unknown) => (Array.isArray(row) ? row.map((v) => (isBlank(v) ? fallback : v)) : row));
 }
 
+/**
+ * A word's entry in a fixed table, or undefined. Own keys only: "constructor" or "__proto__"
+ * typed in a cell must not find Object.prototype's members.
+ */
+export function wordIn<T>(table: Readonly<Record<string, T>>, word: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined;
+}
+
 const SIDES: Record<string, Side> = { long: 1, buy: 1, short: -1, sell: -1 };
 
 /** long/buy → +1, short/sell → −1 (or the numbers 1 / −1); blank → null. */
 export function readSide(where: string, v: unknown): Result<Side | null> {
   if (isBlank(v)) return null;
   if (v === 1 || v === -1) return v;
-  const side = typeof v === "string" ? SIDES[v.trim().toLowerCase()] : undefined;
+  const side = typeof v === "string" ? wordIn(SIDES, v.trim().toLowerCase()) : undefined;
   return side ?? invalid(`${where} must be long, buy, short, sell, 1 or -1 (got ${describe(v)})`);
 }
 

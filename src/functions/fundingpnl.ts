@@ -4,10 +4,10 @@
  * the history; `price` is one price or a range of the same shape (the mark price at each event).
  */
 import { CONTRACT_TYPES } from "../core/contracts";
-import { Dec } from "../core/decimal";
+import { Dec, Num, toDec } from "../core/decimal";
 import { invalid, isDomainError, Result } from "../core/errors";
-import { FundingEvent, fundingPnl as coreFundingPnl } from "../core/funding-pnl";
-import { cellNumber, describe, Grid, isBlank, optionalChoice, optionalNumber, requiredNumber, requiredSide, toGrid } from "./cells";
+import { fundingPnl as coreFundingPnl, fundingPnlLinearFast } from "../core/funding-pnl";
+import { cellNum, describe, Grid, isBlank, optionalChoice, optionalNumber, requiredNum, requiredSide, single, toGrid } from "./cells";
 import { Answer, finish } from "./spill";
 
 const ONE = new Dec(1);
@@ -22,7 +22,7 @@ export function fundingPnl(
 ): Answer {
   const s = requiredSide("side", side);
   if (isDomainError(s)) return s;
-  const q = requiredNumber("quantity", quantity);
+  const q = requiredNum("quantity", quantity);
   if (isDomainError(q)) return q;
   const type = optionalChoice("contract_type", contractType, CONTRACT_TYPES, "linear");
   if (isDomainError(type)) return type;
@@ -30,11 +30,25 @@ export function fundingPnl(
   if (isDomainError(size)) return size;
   const events = readEvents(price, rate);
   if (isDomainError(events)) return events;
-  return finish(coreFundingPnl({ side: s, quantity: q, contractType: type, contractSize: size }, events));
+  // Linear funding over plain numbers: the fast exact path first.
+  const cs = single("contract_size", contractSize);
+  const rawSize = isBlank(cs) ? 1 : cs;
+  if (type === "linear" && typeof q === "number" && typeof rawSize === "number" && events.every((e) => typeof e.price === "number" && typeof e.rate === "number")) {
+    const fast = fundingPnlLinearFast(s, q, rawSize, events.map((e) => e.price as number), events.map((e) => e.rate as number));
+    if (fast !== null) return fast;
+  }
+  const exact = events.map((e) => ({ price: toDec(e.price), rate: toDec(e.rate), label: e.label }));
+  return finish(coreFundingPnl({ side: s, quantity: toDec(q), contractType: type, contractSize: size }, exact));
+}
+
+interface RawEvent {
+  price: Num;
+  rate: Num;
+  label: string;
 }
 
 /** Pairs (price_i, rate_i); a single price applies to every rate. */
-function readEvents(price: unknown, rate: unknown): Result<FundingEvent[]> {
+function readEvents(price: unknown, rate: unknown): Result<RawEvent[]> {
   const rates = toGrid("rate", rate);
   if (isDomainError(rates)) return rates;
   const prices = toGrid("price", price);
@@ -48,10 +62,10 @@ function readEvents(price: unknown, rate: unknown): Result<FundingEvent[]> {
   }
   const priceAt = (g: Grid, r: number, c: number) => (onePrice ? g[0][0] : g[r][c]);
   if (onePrice) {
-    const p = cellNumber("price", prices[0][0]);
+    const p = cellNum("price", prices[0][0]);
     if (isDomainError(p)) return p;
   }
-  const events: FundingEvent[] = [];
+  const events: RawEvent[] = [];
   for (let r = 0; r < rates.length; r++) {
     for (let c = 0; c < rates[0].length; c++) {
       const label = oneRate ? "" : `row ${r + 1}, column ${c + 1}`;
@@ -64,9 +78,9 @@ function readEvents(price: unknown, rate: unknown): Result<FundingEvent[]> {
       if (!onePrice && rateBlank !== priceBlank) {
         return invalid(`funding event${at} has a ${rateBlank ? "price but no rate" : "rate but no price"}: fill both cells or neither`);
       }
-      const eventRate = cellNumber(`rate${at}`, rv);
+      const eventRate = cellNum(`rate${at}`, rv);
       if (isDomainError(eventRate)) return eventRate;
-      const eventPrice = cellNumber(`price${at}`, pv);
+      const eventPrice = cellNum(`price${at}`, pv);
       if (isDomainError(eventPrice)) return eventPrice;
       events.push({ price: eventPrice, rate: eventRate, label });
     }

@@ -3,7 +3,7 @@
  * [fee_rate]): P&L of spot hedged with a short perp. Every argument may be a range: a column of
  * exit prices against a row of hedge sizes draws a whole scenario grid in one formula.
  */
-import { hedgePnl as coreHedgePnl } from "../core/hedge";
+import { hedgePnl as coreHedgePnl, hedgePnlFast } from "../core/hedge";
 import { withDefault } from "./cells";
 import { Answer, spill } from "./spill";
 
@@ -36,5 +36,6 @@ export function hedgePnl(
         fundingPeriods: periods,
         feeRate: fee,
       }),
+    ([spot, hedge, entry, exit, rate, periods, fee]) => hedgePnlFast(spot, hedge, entry, exit, rate, periods, fee),
   );
 }

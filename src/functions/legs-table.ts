@@ -6,10 +6,9 @@
  * column or row is read as signed quantities. Rows blank in every recognised column are skipped,
  * so a table can have empty rows at the bottom waiting for new legs.
  */
-import { ONE } from "../core/decimal";
 import { Instrument, Leg } from "../core/delta";
 import { invalid, isDomainError, missing, Result } from "../core/errors";
-import { cellNumber, describe, Grid, isBlank, readSide, toGrid } from "./cells";
+import { cellNum, cellNumber, describe, Grid, isBlank, readSide, toGrid, wordIn } from "./cells";
 
 type Field = "asset" | "instrument" | "side" | "quantity" | "contractSize" | "inverse" | "delta";
 
@@ -95,7 +94,7 @@ function readHeader(first: readonly unknown[]): Result<Columns | null> {
   const columns: Columns = {};
   first.forEach((v, c) => {
     if (isBlank(v)) return;
-    const field = HEADERS[normalise(String(v))];
+    const field = wordIn(HEADERS, normalise(String(v)));
     if (field === undefined) return;
     if (columns[field] !== undefined) {
       columns[field] = -1; // marked ambiguous, reported below
@@ -132,9 +131,9 @@ function readQuantityList(grid: Grid): Result<Leg[]> {
   for (let i = 0; i < cells.length; i++) {
     if (isBlank(cells[i])) continue;
     const label = `legs ${cols === 1 ? "row" : "column"} ${i + 1}`;
-    const quantity = cellNumber(label, cells[i]);
+    const quantity = cellNum(label, cells[i]);
     if (isDomainError(quantity)) return quantity;
-    legs.push({ label, asset: null, instrument: null, quantity, contractSize: ONE, inverse: false, delta: null });
+    legs.push({ label, asset: null, instrument: null, quantity, contractSize: 1, inverse: false, delta: null });
   }
   return legs;
 }
@@ -146,30 +145,28 @@ function readRow(row: readonly unknown[], columns: Columns, label: string): Resu
   const where = (f: Field) => `${label}, ${FIELD_TITLES[f]}`;
 
   if (isBlank(cell("quantity"))) return missing(`${where("quantity")} is blank: give the leg's size`);
-  let quantity = cellNumber(where("quantity"), cell("quantity"));
+  let quantity = cellNum(where("quantity"), cell("quantity"));
   if (isDomainError(quantity)) return quantity;
 
   const side = readSide(where("side"), cell("side"));
   if (isDomainError(side)) return side;
   if (side !== null) {
-    if (quantity.isNegative() && !quantity.isZero()) {
+    if (typeof quantity === "number" ? quantity < 0 : quantity.isNegative() && !quantity.isZero()) {
       return invalid(
         `${where("quantity")} is ${quantity.toString()} while Side is given: with a side, give a positive ` +
           `quantity (a negative one with a side is ambiguous); or leave Side blank and sign the quantity`,
       );
     }
-    quantity = quantity.times(side);
+    quantity = typeof quantity === "number" ? (side === 1 ? quantity : -quantity) : quantity.times(side);
   }
 
   const instrument = readInstrument(where("instrument"), cell("instrument"));
   if (isDomainError(instrument)) return instrument;
-  const contractSize = isBlank(cell("contractSize"))
-    ? ONE
-    : cellNumber(where("contractSize"), cell("contractSize"));
+  const contractSize = isBlank(cell("contractSize")) ? 1 : cellNum(where("contractSize"), cell("contractSize"));
   if (isDomainError(contractSize)) return contractSize;
   const inverse = readInverse(where("inverse"), cell("inverse"));
   if (isDomainError(inverse)) return inverse;
-  const delta = isBlank(cell("delta")) ? null : cellNumber(where("delta"), cell("delta"));
+  const delta = isBlank(cell("delta")) ? null : cellNum(where("delta"), cell("delta"));
   if (isDomainError(delta)) return delta;
   const assetCell = cell("asset");
   const asset = isBlank(assetCell) ? null : String(assetCell).trim();
@@ -179,7 +176,7 @@ function readRow(row: readonly unknown[], columns: Columns, label: string): Resu
 
 function readInstrument(where: string, v: unknown): Result<Instrument | null> {
   if (isBlank(v)) return null;
-  const instrument = typeof v === "string" ? INSTRUMENTS[normalise(v)] : undefined;
+  const instrument = typeof v === "string" ? (wordIn(INSTRUMENTS, v) ?? wordIn(INSTRUMENTS, normalise(v))) : undefined;
   return instrument ?? invalid(`${where} must be spot, perp (perpetual, swap), future or option (got ${describe(v)})`);
 }
 
@@ -187,6 +184,6 @@ function readInverse(where: string, v: unknown): Result<boolean> {
   if (isBlank(v)) return false;
   if (typeof v === "boolean") return v;
   if (v === 1 || v === 0) return v === 1;
-  const word = typeof v === "string" ? INVERSE_WORDS[v.trim().toLowerCase()] : undefined;
+  const word = typeof v === "string" ? wordIn(INVERSE_WORDS, v.trim().toLowerCase()) : undefined;
   return word ?? invalid(`${where} must be TRUE/FALSE, yes/no, inverse/linear or 1/0 (got ${describe(v)})`);
 }

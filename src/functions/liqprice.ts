@@ -5,7 +5,7 @@
  */
 import { CONTRACT_TYPES } from "../core/contracts";
 import { isDomainError } from "../core/errors";
-import { liquidationPrice, MAINTENANCE_BASES } from "../core/liquidation";
+import { liquidationPrice, liquidationPriceFast, MAINTENANCE_BASES } from "../core/liquidation";
 import { optionalChoice, requiredSide, withDefault } from "./cells";
 import { Answer, spill } from "./spill";
 
@@ -44,5 +44,6 @@ export function liqPrice(
         contractType: type,
         basis,
       }),
+    ([entry, q, m, rate, amount]) => liquidationPriceFast(s, entry, q, m, rate, amount, type, basis),
   );
 }

@@ -1,48 +1,36 @@
 /**
- * The live-data LEGS functions in host-neutral form: argument checks, then the market-data
- * service (src/live). One service and one stream hub for the whole runtime, created on first
- * use (loading the functions bundle starts no timer and sends no request).
+ * The live-data LEGS functions in host-neutral form: arguments are checked here, in
+ * functions.js; the market-data service (src/live) is a separate chunk loaded on first use, so
+ * loading the functions bundle starts no timer, sends no request and stays small.
  */
 import { Dec } from "../core/decimal";
 import { DomainError, invalid, isDomainError, missing, Result } from "../core/errors";
-import { defaultConfig, MarketConfig, MarketData, TickerField } from "../live/market";
-import { StreamHub } from "../live/streams";
-import { Exchange, EXCHANGES, FundingEvent } from "../live/types";
-import { describe as describeValue, optionalChoice, optionalNumber, single, isBlank } from "./cells";
+import type { MarketConfig, MarketData, TickerField } from "../live/market";
+import type { StreamHub } from "../live/streams";
+import { EXCHANGES } from "../live/exchange-names";
+import type { Exchange } from "../live/exchange-names";
+import { describe as describeValue, isBlank, optionalChoice, optionalNumber, single } from "./cells";
 
-let market: MarketData | null = null;
-let hub: StreamHub | null = null;
+type Service = typeof import("../live/service");
 
-function service(): { market: MarketData; hub: StreamHub } {
-  if (!market || !hub) {
-    const config = defaultConfig();
-    market = new MarketData(config);
-    hub = newHub(config);
-  }
-  return { market, hub };
+let loading: Promise<Service> | null = null;
+
+/** The service chunk, loaded once. */
+function loadService(): Promise<Service> {
+  loading ??= import(/* webpackChunkName: "live" */ "../live/service");
+  return loading;
 }
 
-function newHub(config: MarketConfig): StreamHub {
-  return new StreamHub({
-    pollMs: config.pollMs,
-    staleAfterMs: config.staleAfterMs,
-    now: config.now,
-    setInterval: (f, ms) => setInterval(f, ms),
-    clearInterval: (t) => clearInterval(t),
-  });
-}
+const notLoaded = (e: unknown): DomainError =>
+  missing(`live exchange data could not be loaded (${e instanceof Error ? e.message : String(e)}): it needs the add-in's shared runtime`);
 
 /** Replaces the service's settings (tests: a local fixture server, short polls). */
-export function configureLive(overrides: Partial<MarketConfig>): MarketData {
-  hub?.stopAll();
-  const config = { ...defaultConfig(), ...overrides };
-  market = new MarketData(config);
-  hub = newHub(config);
-  return market;
+export async function configureLive(overrides: Partial<MarketConfig>): Promise<MarketData> {
+  return (await loadService()).configure(overrides);
 }
 
-export function liveHub(): StreamHub {
-  return service().hub;
+export async function liveHub(): Promise<StreamHub> {
+  return (await loadService()).service().hub;
 }
 
 interface LiveArgs {
@@ -75,25 +63,47 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
     sink.error(args);
     return () => undefined;
   }
-  const { market: m, hub: h } = service();
-  const key = `${args.exchange}:${args.symbol.toUpperCase()}:${field}`;
-  return h.subscribe(
-    key,
-    async () => (await m.ticker(args.exchange, args.symbol))[field],
-    (e) => m.describe(args.exchange, e),
-    { value: (v) => sink.value(v), error: (message) => sink.error(missing(message)) },
+  let stop: (() => void) | null = null;
+  let cancelled = false;
+  loadService().then(
+    (svc) => {
+      if (cancelled) return;
+      const { market, hub } = svc.service();
+      const key = `${args.exchange}:${args.symbol.toUpperCase()}:${field}`;
+      stop = hub.subscribe(
+        key,
+        async () => (await market.ticker(args.exchange, args.symbol))[field],
+        (e) => market.describe(args.exchange, e),
+        { value: (v) => sink.value(v), error: (message) => sink.error(missing(message)) },
+      );
+    },
+    (e) => sink.error(notLoaded(e)),
   );
+  return () => {
+    cancelled = true;
+    stop?.();
+  };
+}
+
+/** Runs `read` against the market service; a failure becomes #N/A with the reason. */
+async function withMarket<T>(exchange: Exchange, read: (market: MarketData) => Promise<T>): Promise<T | DomainError> {
+  let market: MarketData;
+  try {
+    market = (await loadService()).service().market;
+  } catch (e) {
+    return notLoaded(e);
+  }
+  try {
+    return await read(market);
+  } catch (e) {
+    return missing(market.describe(exchange, e));
+  }
 }
 
 export async function fundingInterval(symbol: unknown, exchange: unknown): Promise<number | DomainError> {
   const args = liveArgs(symbol, exchange);
   if (isDomainError(args)) return args;
-  const { market: m } = service();
-  try {
-    return await m.intervalHours(args.exchange, args.symbol);
-  } catch (e) {
-    return missing(m.describe(args.exchange, e));
-  }
+  return withMarket(args.exchange, (market) => market.intervalHours(args.exchange, args.symbol));
 }
 
 const DEFAULT_DAYS = new Dec(30);
@@ -111,13 +121,8 @@ export async function fundingHistory(symbol: unknown, exchange: unknown, days: u
   const d = optionalNumber("days", days, DEFAULT_DAYS);
   if (isDomainError(d)) return d;
   if (!d.gt(0) || d.gt(MAX_DAYS)) return invalid(`days must be greater than 0 and at most ${MAX_DAYS} (got ${d.toString()})`);
-  const { market: m } = service();
-  let events: FundingEvent[];
-  try {
-    events = await m.history(args.exchange, args.symbol, d.toNumber());
-  } catch (e) {
-    return missing(m.describe(args.exchange, e));
-  }
+  const events = await withMarket(args.exchange, (market) => market.history(args.exchange, args.symbol, d.toNumber()));
+  if (isDomainError(events)) return events;
   if (events.length === 0) return missing(`${args.exchange} has no funding events for ${args.symbol} in the last ${d.toString()} days`);
   return events.map((e) => [excelSerial(e.time), e.rate]);
 }

@@ -12,5 +12,6 @@ export function netDelta(legs: unknown, price: unknown, asset: unknown): Answer 
   if (isDomainError(a)) return a;
   const parsed = readLegs(legs);
   if (isDomainError(parsed)) return parsed;
-  return finish(coreNetDelta(parsed, p, a));
+  const one = Array.isArray(price) ? price[0]?.[0] : price;
+  return finish(coreNetDelta(parsed, p, a, typeof one === "number" ? one : null));
 }

@@ -5,7 +5,7 @@
  */
 import { CONTRACT_TYPES } from "../core/contracts";
 import { isDomainError } from "../core/errors";
-import { positionPnl as corePositionPnl } from "../core/position";
+import { positionPnl as corePositionPnl, positionPnlFast } from "../core/position";
 import { optionalChoice, requiredSide, withDefault } from "./cells";
 import { Answer, spill } from "./spill";
 
@@ -30,5 +30,6 @@ export function positionPnl(
     ],
     ([q, entry, exit, size]) =>
       corePositionPnl({ side: s, quantity: q, entry, exit, contractType: type, contractSize: size }),
+    ([q, entry, exit, size]) => positionPnlFast(s, q, entry, exit, type, size),
   );
 }

@@ -17,14 +17,26 @@ export interface SpillArg {
   value: unknown;
 }
 
-/** A decimal result as a worksheet number; too large for a double is #NUM!, as in Excel. */
-export function finish(d: Result<Dec>): number | DomainError {
+/**
+ * A decimal result as a worksheet number; too large for a double is #NUM!, as in Excel. A
+ * number is already final (the fast exact path made it).
+ */
+export function finish(d: Result<Dec | number>): number | DomainError {
   if (isDomainError(d)) return d;
+  if (typeof d === "number") return d;
   const x = toDouble(d);
   return x === null ? overflow(`the result ${d.toExponential(6)} is too large for a worksheet number`) : x;
 }
 
-export function spill(args: readonly SpillArg[], compute: (values: Dec[]) => Result<Dec>): Answer {
+/**
+ * `fast`, when given, is tried first with the cells' raw doubles (see src/core/scaled.ts): it
+ * returns the exact answer or null, and on null (or any non-number cell) the decimal path runs.
+ */
+export function spill(
+  args: readonly SpillArg[],
+  compute: (values: Dec[]) => Result<Dec>,
+  fast?: (values: number[]) => number | null,
+): Answer {
   const grids: Grid[] = [];
   for (const arg of args) {
     const grid = toGrid(arg.name, arg.value);
@@ -42,7 +54,21 @@ export function spill(args: readonly SpillArg[], compute: (values: Dec[]) => Res
       );
     }
   }
+  const raw: number[] = new Array(grids.length);
   const cellOf = (r: number, c: number): number | DomainError => {
+    if (fast) {
+      let numeric = true;
+      for (let i = 0; i < grids.length && numeric; i++) {
+        const g = grids[i];
+        const v = g[g.length === 1 ? 0 : r][g[0].length === 1 ? 0 : c];
+        if (typeof v === "number") raw[i] = v;
+        else numeric = false;
+      }
+      if (numeric) {
+        const x = fast(raw);
+        if (x !== null) return x;
+      }
+    }
     const values: Dec[] = [];
     for (let i = 0; i < grids.length; i++) {
       const g = grids[i];

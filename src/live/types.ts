@@ -1,7 +1,7 @@
 /** Live market data: the exchanges, what we read from them, and how reads fail. */
 
-export type Exchange = "binance" | "bybit" | "okx" | "hyperliquid";
-export const EXCHANGES: readonly Exchange[] = ["binance", "bybit", "okx", "hyperliquid"];
+export type { Exchange } from "./exchange-names";
+export { EXCHANGES } from "./exchange-names";
 
 /** One perpetual's live numbers, as the exchange reports them. */
 export interface Ticker {

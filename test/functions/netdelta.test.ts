@@ -153,6 +153,13 @@ describe("LEGS.NETDELTA", () => {
     test("an asset with no legs → #N/A listing the assets", () => {
       expectError(nd([["Asset", "Quantity"], ["BTC", 1]], null, "EHT"), "missing", /no legs with asset "EHT" \(assets in legs: BTC\)/);
     });
+    test("words that name Object.prototype members are not sides, instruments, flags or headers", () => {
+      expectError(nd([["Side", "Quantity"], ["constructor", 5]]), "invalid", /Side must be long/);
+      expectError(nd([["Instrument", "Quantity"], ["toString", 5]]), "invalid", /Instrument must be spot/);
+      expectError(nd([["Inverse", "Quantity"], ["__proto__", 5]]), "invalid", /Inverse must be TRUE/);
+      expectError(nd([["constructor", "Side"], ["x", "long"]]), "invalid", /no Quantity column/);
+    });
+
     test("a negative quantity with a side → #VALUE! (ambiguous)", () => {
       expectError(nd([["Side", "Quantity"], ["short", -5]]), "invalid", /legs row 2, Quantity is -5 while Side is given/);
     });

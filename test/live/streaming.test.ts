@@ -4,6 +4,7 @@
  * through an outage and then #N/A, and the one-shot FUNDINGINTERVAL / FUNDINGHISTORY.
  */
 import { configureLive, liveHub } from "../../src/functions/live";
+import type { StreamHub } from "../../src/live/streams";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 
@@ -44,17 +45,20 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 
+let hub: StreamHub;
+
 beforeAll(() => server.start());
 afterAll(async () => {
-  liveHub().stopAll();
+  hub.stopAll();
   await server.stop();
 });
-beforeEach(() => {
+beforeEach(async () => {
   for (const k of Object.keys(server.modes)) server.modes[k] = "ok";
   server.hits.clear();
-  configureLive({ baseUrls: server.base, pollMs: POLL_MS, staleAfterMs: STALE_MS, timeoutMs: 500, now: () => Date.now() });
+  await configureLive({ baseUrls: server.base, pollMs: POLL_MS, staleAfterMs: STALE_MS, timeoutMs: 500, now: () => Date.now() });
+  hub = await liveHub();
 });
-afterEach(() => liveHub().stopAll());
+afterEach(() => hub.stopAll());
 
 type Json = Record<string, unknown>;
 const btc = fixture<Json[]>("binance/premiumIndex-all.json").find((x) => x.symbol === "BTCUSDT")!;
@@ -65,9 +69,9 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     call(fns.FUNDINGRATE, "BTC", null, inv);
     await until(() => inv.results.length >= 3);
     expect(inv.results[0]).toBe(Number(btc.lastFundingRate));
-    expect(liveHub().active).toBe(1);
+    expect(hub.active).toBe(1);
     inv.onCanceled!();
-    expect(liveHub().active).toBe(0);
+    expect(hub.active).toBe(0);
     const hits = server.hitCount("binance ");
     await sleep(POLL_MS * 4);
     expect(server.hitCount("binance ")).toBe(hits);
@@ -78,11 +82,11 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     for (const inv of cells) call(fns.MARKPRICE, "btcusdt", "binance", inv);
     await until(() => cells.every((c) => c.results.length > 0));
     expect(cells.every((c) => c.results[0] === Number(btc.markPrice))).toBe(true);
-    expect(liveHub().active).toBe(1);
+    expect(hub.active).toBe(1);
     cells.slice(1).forEach((c) => c.onCanceled!());
-    expect(liveHub().active).toBe(1);
+    expect(hub.active).toBe(1);
     cells[0].onCanceled!();
-    expect(liveHub().active).toBe(0);
+    expect(hub.active).toBe(0);
   });
 
   test("500 streaming cells across symbols and fields: one request per endpoint per poll", async () => {
@@ -133,7 +137,7 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     const blank = invocation();
     call(fns.MARKPRICE, "", null, blank);
     expect(blank.results[0]).toEqual(new CF.Error("#N/A", "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT"));
-    expect(liveHub().active).toBe(0);
+    expect(hub.active).toBe(0);
   });
 });
 
@@ -148,7 +152,7 @@ describe("LEGS.FUNDINGINTERVAL and LEGS.FUNDINGHISTORY", () => {
   });
 
   test("FUNDINGHISTORY spills [Excel date (UTC), rate] oldest first, readable by FUNDINGYIELD", async () => {
-    configureLive({ baseUrls: server.base, now: () => server.historyEnd });
+    await configureLive({ baseUrls: server.base, now: () => server.historyEnd });
     const rows = (await call(fns.FUNDINGHISTORY, "ETH", "binance", 7)) as number[][];
     expect(rows).toHaveLength(7 * 3 + 1);
     expect(rows[rows.length - 1][0]).toBe(server.historyEnd / 86400000 + 25569); // 2026-11-25 08:00 UTC

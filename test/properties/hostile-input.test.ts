@@ -23,7 +23,7 @@ const numberCell = fc.oneof(
   fc.integer({ min: -1e9, max: 1e9 }),
 );
 const textCell = fc.oneof(
-  fc.constantFrom("", " ", "   ", "long", "short", "BUY", "sell", "inverse", "linear", "simple", "compound", "continuous", "mark", "entry", "TRUE", "yes", "spot", "perp", "option", "Quantity", "Side", "Asset", "Delta"),
+  fc.constantFrom("", " ", "   ", "long", "short", "BUY", "sell", "inverse", "linear", "simple", "compound", "continuous", "mark", "entry", "TRUE", "yes", "spot", "perp", "option", "Quantity", "Side", "Asset", "Delta", "constructor", "__proto__", "toString", "hasOwnProperty"),
   fc.constantFrom("0", "-0", "1e5", " 3 ", "0.0003", "1e999", "-1e-999", "1e99999999999999999", "NaN", "Infinity", "1,000", "5%", "0x10"),
   fc.string({ maxLength: 12 }),
   fc.constant("9".repeat(5000)),

@@ -1,0 +1,176 @@
+/**
+ * npm run bench: speed, size and round trips, each speed as a ratio to a baseline measured in
+ * the same run (absolute times vary from machine to machine). Prints a table and writes
+ * bench/latest.json. Not part of npm test.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as vm from "vm";
+import * as zlib from "zlib";
+import { performance } from "perf_hooks";
+import { fakeCustomFunctions } from "../test/helpers/custom-functions";
+import { naive, plain } from "./baselines";
+import { fakeRun } from "./fake-run";
+import { measure } from "./timing";
+
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
+/* eslint-disable @typescript-eslint/no-require-imports */
+const fns = require("../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
+const { TEMPLATES } = require("../src/sheets/templates") as typeof import("../src/sheets/templates");
+const { checkInputs, todayIso } = require("../src/sheets/inputs") as typeof import("../src/sheets/inputs");
+const { writePlan } = require("../src/excel/writer") as typeof import("../src/excel/writer");
+const { evaluatePlan } = require("../src/preview/engine") as typeof import("../src/preview/engine");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const root = path.resolve(__dirname, "../../..");
+
+/** Seed-article inputs for each scalar call: what a cell would pass. */
+const SCALAR_CALLS: Record<string, unknown[]> = {
+  HEDGEPNL: [[[10]], [[5]], [[3400]], [[3740]], [[0.0003]], [[90]], [[0.0005]]],
+  BASISAPY: [[[95000]], [[98000]], [[90]], null, null],
+  FUNDINGYIELD: [[[0.0003]], null, null, null],
+  POSITIONPNL: ["long", [[0.2]], [[7000]], [[7500]], null, null],
+  AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], null],
+  LIQPRICE: ["long", [[2459.5]], [[0.0199]], [[24.454895]], [[0.01]], null, null, null],
+  FUNDINGPNL: ["short", 0.5, [[100000]], [[0.0003]], null, null],
+  NETDELTA: [[["Asset", "Instrument", "Side", "Quantity"], ["ETH", "spot", "long", 10], ["ETH", "perp", "short", 5]], null, null],
+};
+
+interface ScalarRow {
+  fn: string;
+  ns: number;
+  plainNs: number;
+  naiveNs: number;
+  vsPlain: number;
+  vsNaive: number;
+}
+
+function scalarBench(): ScalarRow[] {
+  return Object.entries(SCALAR_CALLS).map(([fn, args]) => {
+    const call = () => fns[fn](...args);
+    const ns = measure(call).ns;
+    const plainNs = measure(() => plain[fn](...args)).ns;
+    const naiveNs = measure(() => naive[fn](...args)).ns;
+    return { fn, ns, plainNs, naiveNs, vsPlain: ns / plainNs, vsNaive: ns / naiveNs };
+  });
+}
+
+interface BulkRow {
+  name: string;
+  ms: number;
+  targetMs: number;
+  plainMs: number;
+}
+
+function bulkBench(): BulkRow[] {
+  const exits = Array.from({ length: 100 }, (_, i) => [2000 + i * 25.5]);
+  const hedges = [Array.from({ length: 100 }, (_, j) => j * 0.1)];
+  const legs: unknown[][] = [["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"]];
+  for (let i = 0; i < 10000; i++) legs.push(["ETH", i % 2 ? "perp" : "spot", i % 3 ? "long" : "short", 1 + (i % 97) / 8, i % 5 ? 1 : 0.1, false]);
+  const rates = Array.from({ length: 26280 }, (_, i) => [0.0000125 + ((i % 13) - 6) * 0.000001]);
+  const prices = Array.from({ length: 26280 }, (_, i) => [60000 + (i % 1000) * 12.5]);
+  const rows: BulkRow[] = [];
+  const time = (name: string, targetMs: number, f: () => unknown, p: () => unknown) =>
+    rows.push({ name, ms: measure(f, { rounds: 9 }).ns / 1e6, targetMs, plainMs: measure(p, { rounds: 9 }).ns / 1e6 });
+  time(
+    "HEDGEPNL 100×100 spill",
+    20,
+    () => fns.HEDGEPNL([[10]], hedges, [[3400]], exits, null, null, null),
+    () => exits.map(([x]) => hedges[0].map((h) => 10 * (x - 3400) - h * (x - 3400))),
+  );
+  time(
+    "NETDELTA 10,000 legs",
+    20,
+    () => fns.NETDELTA(legs, null, null),
+    () => legs.slice(1).reduce((t: number, r) => t + (r[2] === "short" ? -1 : 1) * (r[3] as number) * (r[4] as number), 0),
+  );
+  time(
+    "FUNDINGYIELD 26,280 hourly rates",
+    10,
+    () => fns.FUNDINGYIELD(rates, [[1]], [[365]], null),
+    () => (rates.reduce((t, [r]) => t + r, 0) / rates.length) * 8760,
+  );
+  time(
+    "FUNDINGPNL 26,280 hourly events",
+    10,
+    () => fns.FUNDINGPNL("short", 1.5, prices, rates, null, null),
+    () => prices.reduce((t, [p], i) => t + 1.5 * p * rates[i][0], 0),
+  );
+  return rows;
+}
+
+interface TemplateRow {
+  id: string;
+  buildMs: number;
+  syncs: number;
+  payloadBytes: number;
+  previewMs: number;
+}
+
+async function templateBench(): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  for (const t of TEMPLATES) {
+    const { values } = checkInputs(t.inputs, {}, todayIso());
+    const buildMs = measure(() => t.build(values), { rounds: 9 }).ns / 1e6;
+    const record = { syncs: 0 };
+    const result = await writePlan(fakeRun(record), t.build(values));
+    const plan = t.build(values);
+    const previewMs = measure(() => evaluatePlan(plan), { rounds: 5, warmMs: 300, roundMs: 100 }).ns / 1e6;
+    rows.push({ id: t.id, buildMs, syncs: record.syncs, payloadBytes: result.payloadBytes, previewMs });
+  }
+  return rows;
+}
+
+function bundleBench(): { minBytes: number; gzipBytes: number; loadMs: number; targetBytes: number } {
+  const file = path.join(root, "dist", "functions.js");
+  const code = fs.readFileSync(file);
+  const script = new vm.Script(code.toString("utf8"));
+  const load = () => {
+    const context = vm.createContext({ CustomFunctions: fakeCustomFunctions() });
+    script.runInContext(context);
+  };
+  const t0 = performance.now();
+  load();
+  const coldMs = performance.now() - t0;
+  return { minBytes: code.length, gzipBytes: zlib.gzipSync(code).length, loadMs: Math.max(coldMs, measure(load, { rounds: 5 }).ns / 1e6), targetBytes: 60 * 1024 };
+}
+
+const fmt = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main(): Promise<void> {
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const scalar = scalarBench();
+  const bulk = bulkBench();
+  const templates = await templateBench();
+  const bundle = bundleBench();
+
+  console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+  console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
+  console.log("function      LEGS ns   plain ns   naive ns   ×plain   ×naive");
+  for (const r of scalar) {
+    console.log(`${r.fn.padEnd(12)} ${fmt(r.ns, 0).padStart(8)} ${fmt(r.plainNs, 0).padStart(10)} ${fmt(r.naiveNs, 0).padStart(10)} ${fmt(r.vsPlain).padStart(8)} ${fmt(r.vsNaive, 2).padStart(8)}`);
+  }
+  console.log("\nBulk (median ms; target; plain-double equivalent)");
+  for (const r of bulk) console.log(`${r.name.padEnd(34)} ${fmt(r.ms, 2).padStart(8)} ms  (target ≤ ${r.targetMs} ms; plain ${fmt(r.plainMs, 3)} ms)`);
+  console.log("\nTemplates (plan build, writer syncs and payload, HyperFormula preview)");
+  for (const t of templates) {
+    console.log(`${t.id.padEnd(18)} build ${fmt(t.buildMs, 2).padStart(6)} ms  syncs ${t.syncs}  payload ${fmt(t.payloadBytes / 1024).padStart(6)} KiB  preview ${fmt(t.previewMs, 1).padStart(6)} ms`);
+  }
+  console.log(`\nfunctions.js: ${fmt(bundle.minBytes / 1024)} KiB minified (target ≤ 60 KiB), ${fmt(bundle.gzipBytes / 1024)} KiB gzipped; load + associate in a bare vm ${fmt(bundle.loadMs, 2)} ms\n`);
+
+  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle };
+  fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
+  console.log("wrote bench/latest.json");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
