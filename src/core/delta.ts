@@ -7,9 +7,10 @@
  * notional ÷ price. Pricing an inverse contract like a linear one is one of the mistakes this
  * function exists to prevent, so an inverse leg without a price is an error, not a guess.
  */
-import { Dec, Num, ONE, toDec, ZERO } from "./decimal";
-import { DomainError, invalid, isDomainError, missing, Result } from "./errors";
-import { add, mul, op, ratio, Scaled, scaledOf, toDouble, ZERO_S } from "./scaled";
+import { Dec, Num, toDec } from "./decimal";
+import { DomainError, invalid, missing, Result } from "./errors";
+import { Arith, DECIMAL, Fraction, SCALED } from "./arith";
+import { ratio, Scaled, scaledOf, toDouble } from "./scaled";
 
 export type Instrument = "spot" | "perp" | "future" | "option";
 
@@ -26,22 +27,6 @@ export interface Leg {
   inverse: boolean;
   /** Per unit of the underlying; null means 1 (spot, perp, future). */
   delta: Num | null;
-}
-
-/** One leg's delta in coin. `price` is needed only by inverse legs. */
-export function legDelta(leg: Leg, price: Dec | null): Result<Dec> {
-  const bad = checkLeg(leg);
-  if (bad) return bad;
-  const exposure = dec(leg.quantity)
-    .times(dec(leg.contractSize))
-    .times(leg.delta === null ? ONE : dec(leg.delta));
-  if (!leg.inverse) return exposure;
-  if (price === null) {
-    return missing(
-      `${leg.label} is an inverse contract: its coin delta is quantity × contract size ÷ price, so give the price argument`,
-    );
-  }
-  return exposure.div(price);
 }
 
 function checkLeg(leg: Leg): DomainError | null {
@@ -67,10 +52,8 @@ const sameAsset = (a: string, b: string): boolean => a.trim().toUpperCase() === 
 /**
  * Net delta of the legs, optionally only those of one asset. Adding BTC to ETH is never a
  * meaningful delta, so legs of several assets without an asset filter are an error.
- */
-/**
- * `priceDouble` is the price cell's double when it is a plain number (for the fast path).
- * The answer is a Dec, or already the final double when the fast path gave it.
+ * `priceDouble` is the price cell's double when it is a plain number (for the fast path); the
+ * answer is a Dec, or already the final double when the fast path gave it.
  */
 export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string | null, priceDouble: number | null = null): Result<Dec | number> {
   if (price !== null && !price.gt(0)) return invalid(`price must be greater than 0 (got ${price.toString()})`);
@@ -92,8 +75,7 @@ export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string 
     const bad = checkLeg(leg);
     if (bad) return bad;
     if (leg.inverse && price === null) {
-      const noPrice = legDelta(leg, null);
-      if (isDomainError(noPrice)) return noPrice;
+      return missing(`${leg.label} is an inverse contract (quantity × contract size in quote currency): give the price argument`);
     }
     allNumbers &&= typeof leg.quantity === "number" && typeof leg.contractSize === "number" && (leg.delta === null || typeof leg.delta === "number");
   }
@@ -101,21 +83,47 @@ export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string 
     const fast = netDeltaFast(chosen as readonly FastLeg[], priceDouble);
     if (fast !== null) return fast;
   }
-  let total = ZERO;
-  for (const leg of chosen) {
-    const d = legDelta(leg, price);
-    if (isDomainError(d)) return d;
-    total = total.plus(d);
+  const f = netFraction(DECIMAL, chosen.map((l) => ({ quantity: dec(l.quantity), contractSize: dec(l.contractSize), delta: l.delta === null ? null : dec(l.delta), inverse: l.inverse })), price);
+  return f.den === null ? (f.num as Dec) : (f.num as Dec).div(f.den);
+}
+
+interface ArithLeg<T> {
+  quantity: T;
+  contractSize: T;
+  delta: T | null;
+  inverse: boolean;
+}
+
+/**
+ * Σ quantity × contract size × delta over the linear legs, plus the inverse legs' notional ÷
+ * price, as one fraction ((linear × price + inverse) / price) for either arithmetic.
+ */
+function netFraction<T>(m: Arith<T>, legs: readonly ArithLeg<T>[], price: T | null): Fraction<T> {
+  let linear: T | null = m.int(0);
+  let inverse: T | null = m.int(0);
+  let hasInverse = false;
+  for (const leg of legs) {
+    let exposure = m.mul(leg.quantity, leg.contractSize);
+    if (leg.delta !== null) exposure = m.mul(exposure, leg.delta);
+    if (leg.inverse) {
+      hasInverse = true;
+      inverse = m.add(inverse, exposure);
+    } else {
+      linear = m.add(linear, exposure);
+    }
   }
-  return total;
+  return hasInverse ? { num: m.add(m.mul(linear, price), inverse), den: price } : { num: linear, den: null };
 }
 
 function distinctAssets(legs: readonly Leg[]): string[] {
+  // Usually every leg names the same asset the same way: check that before normalising.
+  const raw = new Set<string>();
+  for (const leg of legs) if (leg.asset !== null) raw.add(leg.asset);
+  if (raw.size <= 1) return [...raw].map((a) => a.trim());
   const seen = new Map<string, string>();
-  for (const leg of legs) {
-    if (leg.asset === null) continue;
-    const key = leg.asset.trim().toUpperCase();
-    if (!seen.has(key)) seen.set(key, leg.asset.trim());
+  for (const a of raw) {
+    const key = a.trim().toUpperCase();
+    if (!seen.has(key)) seen.set(key, a.trim());
   }
   return [...seen.values()];
 }
@@ -128,36 +136,20 @@ export interface FastLeg {
   inverse: boolean;
 }
 
-/**
- * Net delta on the fast exact path, for legs already checked (filtered by asset, valid): the
- * linear legs' exact sum plus the inverse legs' exact notional ÷ price, as one division.
- * Null → the decimal path.
- */
+/** Net delta on the fast exact path, for legs already checked; null → the decimal path. */
 export function netDeltaFast(legs: readonly FastLeg[], price: number | null): number | null {
-  let linear: Scaled | null = ZERO_S;
-  let inverse: Scaled | null = ZERO_S;
-  let hasInverse = false;
+  const scaled: ArithLeg<Scaled>[] = [];
   for (const leg of legs) {
-    const q = scaledOf(leg.quantity);
-    const c = scaledOf(leg.contractSize);
-    const d = leg.delta === null ? null : scaledOf(leg.delta);
-    if (q === null || c === null || (leg.delta !== null && d === null)) return null;
-    let exposure = mul(q, c);
-    if (d !== null) exposure = op(mul, exposure, d);
-    if (exposure === null) return null;
-    if (leg.inverse) {
-      hasInverse = true;
-      inverse = op(add, inverse, exposure);
-    } else {
-      linear = op(add, linear, exposure);
-    }
-    if (linear === null || inverse === null) return null;
+    const quantity = scaledOf(leg.quantity);
+    const contractSize = scaledOf(leg.contractSize);
+    const delta = leg.delta === null ? null : scaledOf(leg.delta);
+    if (quantity === null || contractSize === null || (leg.delta !== null && delta === null)) return null;
+    scaled.push({ quantity, contractSize, delta, inverse: leg.inverse });
   }
-  if (!hasInverse) return toDouble(linear as Scaled);
-  if (price === null || !(price > 0)) return null;
-  const p = scaledOf(price);
-  if (p === null) return null;
-  // linear + inverse / price = (linear × price + inverse) / price
-  const num = op(add, op(mul, linear, p), inverse);
-  return num === null ? null : ratio(num, p);
+  const p = price === null ? null : scaledOf(price);
+  if (price !== null && (p === null || !(price > 0))) return null;
+  const f = netFraction(SCALED, scaled, p);
+  if (f.num === null) return null;
+  if (f.den === null) return toDouble(f.num);
+  return f.den.int === 0 ? null : ratio(f.num, f.den);
 }

@@ -14,7 +14,8 @@
 import { Dec, ONE, ZERO } from "./decimal";
 import { firstError, mustBeBetween, mustBeNonNegative, mustBePositive } from "./checks";
 import { DomainError, Result } from "./errors";
-import { abs, add, mul, op, scaledAll, sub, toDouble } from "./scaled";
+import { Arith, DECIMAL, SCALED } from "./arith";
+import { scaledAll, toDouble } from "./scaled";
 
 export interface HedgeInputs {
   spotQty: Dec;
@@ -42,13 +43,16 @@ export function hedgePnl(inputs: HedgeInputs): Result<Dec> {
   const bad = checkHedgeInputs(inputs) ?? mustBeNonNegative("exit_price", inputs.exit);
   if (bad) return bad;
   const { spotQty, hedgeQty, entry, exit } = inputs;
-  const move = exit.minus(entry);
-  const funding = hedgeQty
-    .times(entry)
-    .times(inputs.fundingRate ?? ZERO)
-    .times(inputs.fundingPeriods ?? ZERO);
-  const fees = (inputs.feeRate ?? ZERO).times(hedgeQty.abs()).times(entry.plus(exit));
-  return spotQty.times(move).minus(hedgeQty.times(move)).plus(funding).minus(fees);
+  return hedgeFormula(DECIMAL, spotQty, hedgeQty, entry, exit, inputs.fundingRate ?? ZERO, inputs.fundingPeriods ?? ZERO, inputs.feeRate ?? ZERO) as Dec;
+}
+
+/** The formula in the header comment, once, for either arithmetic (src/core/arith.ts). */
+function hedgeFormula<T>(m: Arith<T>, spot: T, hedge: T, entry: T, exit: T, rate: T, periods: T, fee: T): T | null {
+  const move = m.sub(exit, entry);
+  const legs = m.sub(m.mul(spot, move), m.mul(hedge, move));
+  const funding = m.mul(m.mul(m.mul(hedge, entry), rate), periods);
+  const fees = m.mul(m.mul(fee, m.abs(hedge)), m.add(entry, exit));
+  return m.sub(m.add(legs, funding), fees);
 }
 
 /**
@@ -60,11 +64,6 @@ export function hedgePnlFast(spot: number, hedge: number, entry: number, exit: n
   if (!(entry > 0 && exit >= 0 && rate > -1 && rate < 1 && periods >= 0 && fee > -1 && fee < 1)) return null;
   const v = scaledAll([spot, hedge, entry, exit, rate, periods, fee]);
   if (v === null) return null;
-  const [S, H, E, X, R, N, F] = v;
-  const move = sub(X, E);
-  const legs = op(sub, op(mul, S, move), op(mul, H, move));
-  const funding = op(mul, op(mul, op(mul, H, E), R), N);
-  const fees = op(mul, op(mul, F, abs(H)), add(E, X));
-  const total = op(sub, op(add, legs, funding), fees);
+  const total = hedgeFormula(SCALED, v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
   return total === null ? null : toDouble(total);
 }

@@ -22,7 +22,8 @@ import { ContractType, Side } from "./contracts";
 import { Dec } from "./decimal";
 import { firstError, mustBeNonNegative, mustBePositive } from "./checks";
 import { invalid, missing, Result } from "./errors";
-import { add, int, mul, op, ratio, Scaled, scaledAll, sub } from "./scaled";
+import { Arith, DECIMAL, Fraction, SCALED } from "./arith";
+import { ratio, scaledAll } from "./scaled";
 
 export type MaintenanceBasis = "mark" | "entry";
 export const MAINTENANCE_BASES: readonly MaintenanceBasis[] = ["mark", "entry"];
@@ -49,49 +50,57 @@ export function liquidationPrice(p: LiquidationInputs): Result<Dec> {
     mustBeNonNegative("maint_amount", p.maintAmount),
   );
   if (bad) return bad;
-
-  const maintenanceAtEntry = maintenanceAt(p.entry, p);
-  if (p.margin.lte(maintenanceAtEntry)) {
+  const f = liquidationFraction(DECIMAL, p.side, p.entry, p.quantity, p.margin, p.maintRate, p.maintAmount, p.contractType, p.basis);
+  const [alive, num, den] = [f.alive as Dec, f.num as Dec, f.den as Dec];
+  if (!alive.gt(0)) {
+    const value = p.contractType === "linear" ? p.quantity.times(p.entry) : p.quantity.div(p.entry);
+    const maintenanceAtEntry = p.maintRate.times(value).minus(p.maintAmount);
     return invalid(
       `margin ${p.margin.toString()} does not exceed the maintenance margin at entry ` +
         `(${maintenanceAtEntry.toString()}): the position would be liquidated at once`,
     );
   }
-
-  const { numerator, denominator } = solve(p);
-  if (denominator.isZero() || numerator.isNeg() !== denominator.isNeg() || numerator.isZero()) {
+  if (den.isZero() || num.isZero() || num.isNeg() !== den.isNeg()) {
     return missing(
       `position cannot be liquidated: margin ${p.margin.toString()} covers its losses at any ` +
         `${p.side === 1 ? "lower" : "higher"} price`,
     );
   }
-  return numerator.div(denominator);
+  return num.div(den);
 }
-
-/** Maintenance margin when the price is `price`, in the margin's currency. */
-function maintenanceAt(price: Dec, p: LiquidationInputs): Dec {
-  const valuePrice = p.basis === "mark" ? price : p.entry;
-  const value = p.contractType === "linear" ? p.quantity.times(valuePrice) : p.quantity.div(valuePrice);
-  return p.maintRate.times(value).minus(p.maintAmount);
-}
-
-/** P = numerator / denominator for the four cases in the header comment. */
-function solve(p: LiquidationInputs): { numerator: Dec; denominator: Dec } {
-  const { entry: E, quantity: Q, margin: M, maintRate: m, maintAmount: A } = p;
-  const s = new Dec(p.side);
-  const cushion = M.plus(A);
-  if (p.contractType === "linear") {
-    if (p.basis === "mark") return { numerator: s.times(Q).times(E).minus(cushion), denominator: Q.times(s.minus(m)) };
-    return { numerator: E.times(Q).minus(s.times(cushion.minus(m.times(Q).times(E)))), denominator: Q };
-  }
-  if (p.basis === "mark") return { numerator: Q.times(s.plus(m)), denominator: cushion.plus(s.times(Q).div(E)) };
-  return { numerator: s.times(Q), denominator: cushion.plus(s.minus(m).times(Q).div(E)) };
-}
-
 
 /**
- * Liquidation price on the fast exact path (the four cases above, each as one division of exact
- * integers); null → the decimal path, which also gives every error and "cannot be liquidated".
+ * The four cases above as one fraction P = num / den, for either arithmetic, and `alive`, whose
+ * sign says whether the margin exceeds the maintenance margin at entry (inverse: both sides × E).
+ */
+function liquidationFraction<T>(
+  m: Arith<T>,
+  side: Side,
+  E: T,
+  Q: T,
+  M: T,
+  mr: T,
+  A: T,
+  contractType: ContractType,
+  basis: MaintenanceBasis,
+): Fraction<T> & { alive: T | null } {
+  const s = m.int(side);
+  const cushion = m.add(M, A);
+  if (contractType === "linear") {
+    const maintAtEntry = m.mul(m.mul(mr, Q), E);
+    const alive = m.sub(cushion, maintAtEntry);
+    if (basis === "mark") return { alive, num: m.sub(m.mul(m.mul(s, Q), E), cushion), den: m.mul(Q, m.sub(s, mr)) };
+    return { alive, num: m.sub(m.mul(E, Q), m.mul(s, alive)), den: Q };
+  }
+  const alive = m.sub(m.mul(cushion, E), m.mul(mr, Q));
+  if (basis === "mark") return { alive, num: m.mul(m.mul(Q, m.add(s, mr)), E), den: m.add(m.mul(cushion, E), m.mul(s, Q)) };
+  return { alive, num: m.mul(m.mul(s, Q), E), den: m.add(m.mul(cushion, E), m.mul(m.sub(s, mr), Q)) };
+}
+
+/**
+ * Liquidation price on the fast exact path: the same fraction on scaled integers, one correctly
+ * rounded division; null → the decimal path, which also gives every error and "cannot be
+ * liquidated".
  */
 export function liquidationPriceFast(
   side: Side,
@@ -106,32 +115,7 @@ export function liquidationPriceFast(
   if (!(entry > 0 && quantity > 0 && margin >= 0 && maintRate >= 0 && maintRate < 1 && maintAmount >= 0)) return null;
   const v = scaledAll([entry, quantity, margin, maintRate, maintAmount]);
   if (v === null) return null;
-  const [E, Q, M, m, A] = v;
-  const s = int(side);
-  const cushion = add(M, A);
-  let num: Scaled | null;
-  let den: Scaled | null;
-  // Alive at entry: margin above the maintenance at entry (for inverse, both sides × E).
-  let alive: Scaled | null;
-  if (contractType === "linear") {
-    alive = op(sub, cushion, op(mul, mul(m, Q), E));
-    if (basis === "mark") {
-      num = op(sub, op(mul, mul(s, Q), E), cushion);
-      den = op(mul, Q, sub(s, m));
-    } else {
-      num = op(sub, mul(E, Q), op(mul, s, op(sub, cushion, op(mul, mul(m, Q), E))));
-      den = Q;
-    }
-  } else {
-    alive = op(sub, op(mul, cushion, E), mul(m, Q));
-    if (basis === "mark") {
-      num = op(mul, op(mul, Q, add(s, m)), E);
-      den = op(add, op(mul, cushion, E), mul(s, Q));
-    } else {
-      num = op(mul, mul(s, Q), E);
-      den = op(add, op(mul, cushion, E), op(mul, sub(s, m), Q));
-    }
-  }
+  const { alive, num, den } = liquidationFraction(SCALED, side, v[0], v[1], v[2], v[3], v[4], contractType, basis);
   if (alive === null || num === null || den === null) return null;
   if (alive.int <= 0 || den.int === 0 || num.int === 0 || Math.sign(num.int) !== Math.sign(den.int)) return null;
   return ratio(num, den);

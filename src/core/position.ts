@@ -9,7 +9,8 @@ import { ContractType, Side } from "./contracts";
 import { Dec, ZERO } from "./decimal";
 import { firstError, mustBeNonNegative, mustBePositive } from "./checks";
 import { divZero, Result } from "./errors";
-import { add, int, mul, op, ratio, Scaled, scaledAll, scaledOf, sub, toDouble, ZERO_S } from "./scaled";
+import { Arith, DECIMAL, Fraction, SCALED } from "./arith";
+import { add, mul, op, ratio, Scaled, scaledAll, scaledOf, toDouble, ZERO_S } from "./scaled";
 
 export interface PositionInputs {
   side: Side;
@@ -29,11 +30,17 @@ export function positionPnl(p: PositionInputs): Result<Dec> {
     p.contractType === "inverse" ? mustBePositive("exit_price", p.exit) : mustBeNonNegative("exit_price", p.exit),
   );
   if (bad) return bad;
-  const size = p.quantity.times(p.contractSize).times(p.side);
-  // Inverse: 1/entry − 1/exit written as (exit − entry) / (entry × exit), one rounding instead of three.
-  return p.contractType === "linear"
-    ? size.times(p.exit.minus(p.entry))
-    : size.times(p.exit.minus(p.entry)).div(p.entry.times(p.exit));
+  const f = pnlFraction(DECIMAL, p.side, p.quantity, p.entry, p.exit, p.contractSize, p.contractType);
+  return f.den === null ? (f.num as Dec) : (f.num as Dec).div(f.den);
+}
+
+/**
+ * side × q × cs × (exit − entry), over (entry × exit) for inverse — 1/entry − 1/exit as one
+ * fraction, so there is a single rounding — for either arithmetic. `den` null: no division.
+ */
+function pnlFraction<T>(m: Arith<T>, side: Side, q: T, entry: T, exit: T, cs: T, type: ContractType): Fraction<T> {
+  const gain = m.mul(m.mul(m.mul(q, cs), m.int(side)), m.sub(exit, entry));
+  return { num: gain, den: type === "linear" ? null : m.mul(entry, exit) };
 }
 
 export interface Fill {
@@ -65,11 +72,9 @@ export function positionPnlFast(side: Side, quantity: number, entry: number, exi
   if (!(quantity >= 0 && entry > 0 && contractSize > 0 && (contractType === "inverse" ? exit > 0 : exit >= 0))) return null;
   const v = scaledAll([quantity, entry, exit, contractSize]);
   if (v === null) return null;
-  const [Q, E, X, C] = v;
-  const size = op(mul, mul(Q, C), int(side));
-  const gain = op(mul, size, sub(X, E));
-  if (gain === null) return null;
-  return contractType === "linear" ? toDouble(gain) : op2ratio(gain, mul(E, X));
+  const f = pnlFraction(SCALED, side, v[0], v[1], v[2], v[3], contractType);
+  if (f.num === null) return null;
+  return contractType === "linear" ? toDouble(f.num) : op2ratio(f.num, f.den);
 }
 
 const op2ratio = (a: Scaled | null, b: Scaled | null): number | null => (a === null || b === null ? null : ratio(a, b));

@@ -23,7 +23,10 @@ const MAX_SCALE = 12;
 export function scaledOf(x: number): Scaled | null {
   if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x === 0 ? 0 : x, scale: 0 } : null;
   if (!Number.isFinite(x)) return null;
-  for (let k = 1; k <= MAX_SCALE; k++) {
+  // No decimal with fewer places than the zeros after the point can be x (0.0000125: at least 5).
+  const a = Math.abs(x);
+  const first = a < 0.1 ? Math.max(1, Math.floor(-Math.log10(a))) : 1;
+  for (let k = first; k <= MAX_SCALE; k++) {
     const p = POW10[k];
     const m = Math.round(x * p);
     if (!Number.isSafeInteger(m)) return null;

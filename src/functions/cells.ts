@@ -41,6 +41,11 @@ export function describe(v: unknown): string {
 // A plain decimal literal, as Excel's VALUE() reads one: no thousands separators, no percent.
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
+/** Text that reads as a number ("0.0003", " 1e5 "). */
+export function isNumericText(v: unknown): boolean {
+  return typeof v === "string" && DECIMAL_TEXT.test(v.trim());
+}
+
 /**
  * One cell's number. Numeric text ("0.0003") counts, as it does in Excel arithmetic; booleans
  * do not (TRUE as a price is always a mistake). `where` names the argument or cell.

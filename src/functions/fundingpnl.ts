@@ -33,22 +33,33 @@ export function fundingPnl(
   // Linear funding over plain numbers: the fast exact path first.
   const cs = single("contract_size", contractSize);
   const rawSize = isBlank(cs) ? 1 : cs;
-  if (type === "linear" && typeof q === "number" && typeof rawSize === "number" && events.every((e) => typeof e.price === "number" && typeof e.rate === "number")) {
-    const fast = fundingPnlLinearFast(s, q, rawSize, events.map((e) => e.price as number), events.map((e) => e.rate as number));
+  if (type === "linear" && typeof q === "number" && typeof rawSize === "number" && events.allNumbers) {
+    const fast = fundingPnlLinearFast(s, q, rawSize, events.prices as number[], events.rates as number[]);
     if (fast !== null) return fast;
   }
-  const exact = events.map((e) => ({ price: toDec(e.price), rate: toDec(e.rate), label: e.label }));
+  const single1 = isSingleRate(rate);
+  const exact = events.prices.map((p, i) => ({
+    price: toDec(p),
+    rate: toDec(events.rates[i]),
+    label: single1 ? "" : `row ${events.rows[i] + 1}, column ${events.cols[i] + 1}`,
+  }));
   return finish(coreFundingPnl({ side: s, quantity: toDec(q), contractType: type, contractSize: size }, exact));
 }
 
-interface RawEvent {
-  price: Num;
-  rate: Num;
-  label: string;
+/** The events as read, column-wise: their numbers and where each sits in the rate range. */
+interface RawEvents {
+  prices: Num[];
+  rates: Num[];
+  rows: number[];
+  cols: number[];
+  /** Every price and rate a plain double (the fast path can take them). */
+  allNumbers: boolean;
 }
 
+const isSingleRate = (rate: unknown) => !Array.isArray(rate) || (rate.length === 1 && Array.isArray(rate[0]) && rate[0].length === 1);
+
 /** Pairs (price_i, rate_i); a single price applies to every rate. */
-function readEvents(price: unknown, rate: unknown): Result<RawEvent[]> {
+function readEvents(price: unknown, rate: unknown): Result<RawEvents> {
   const rates = toGrid("rate", rate);
   if (isDomainError(rates)) return rates;
   const prices = toGrid("price", price);
@@ -65,24 +76,28 @@ function readEvents(price: unknown, rate: unknown): Result<RawEvent[]> {
     const p = cellNum("price", prices[0][0]);
     if (isDomainError(p)) return p;
   }
-  const events: RawEvent[] = [];
+  const events: RawEvents = { prices: [], rates: [], rows: [], cols: [], allNumbers: true };
   for (let r = 0; r < rates.length; r++) {
     for (let c = 0; c < rates[0].length; c++) {
-      const label = oneRate ? "" : `row ${r + 1}, column ${c + 1}`;
-      const at = label ? ` (${label})` : "";
       const rv = rates[r][c];
       const pv = priceAt(prices, r, c);
       const rateBlank = isBlank(rv);
       const priceBlank = isBlank(pv);
       if (rateBlank && (priceBlank || onePrice) && !oneRate) continue; // no event here
+      const at = oneRate ? "" : ` (row ${r + 1}, column ${c + 1})`;
       if (!onePrice && rateBlank !== priceBlank) {
         return invalid(`funding event${at} has a ${rateBlank ? "price but no rate" : "rate but no price"}: fill both cells or neither`);
       }
-      const eventRate = cellNum(`rate${at}`, rv);
+      // Plain numbers are taken as they are; anything else is read (and named in errors) by cellNum.
+      const eventRate = typeof rv === "number" && Number.isFinite(rv) ? rv : cellNum(`rate${at}`, rv);
       if (isDomainError(eventRate)) return eventRate;
-      const eventPrice = cellNum(`price${at}`, pv);
+      const eventPrice = typeof pv === "number" && Number.isFinite(pv) ? pv : cellNum(`price${at}`, pv);
       if (isDomainError(eventPrice)) return eventPrice;
-      events.push({ price: eventPrice, rate: eventRate, label });
+      events.prices.push(eventPrice);
+      events.rates.push(eventRate);
+      events.rows.push(r);
+      events.cols.push(c);
+      if (typeof eventPrice !== "number" || typeof eventRate !== "number") events.allNumbers = false;
     }
   }
   return events;

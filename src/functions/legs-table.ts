@@ -8,7 +8,7 @@
  */
 import { Instrument, Leg } from "../core/delta";
 import { invalid, isDomainError, missing, Result } from "../core/errors";
-import { cellNum, cellNumber, describe, Grid, isBlank, readSide, toGrid, wordIn } from "./cells";
+import { cellNum, describe, Grid, isBlank, isNumericText, readSide, toGrid, wordIn } from "./cells";
 
 type Field = "asset" | "instrument" | "side" | "quantity" | "contractSize" | "inverse" | "delta";
 
@@ -68,6 +68,7 @@ const INVERSE_WORDS: Record<string, boolean> = {
 
 const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.\-]+/g, "");
 
+
 type Columns = Partial<Record<Field, number>>;
 
 /** The legs of a table, or the first problem found in it. */
@@ -78,18 +79,34 @@ export function readLegs(value: unknown): Result<Leg[]> {
   if (isDomainError(header)) return header;
   if (header === null) return readQuantityList(grid);
   const legs: Leg[] = [];
+  const layout = layoutOf(header);
   for (let r = 1; r < grid.length; r++) {
-    const leg = readRow(grid[r], header, `legs row ${r + 1}`);
+    const leg = readRow(grid[r], layout, `legs row ${r + 1}`);
     if (isDomainError(leg)) return leg;
     if (leg !== null) legs.push(leg);
   }
   return legs;
 }
 
+/** Header rows seen before (tables are re-read on every recalculation). */
+const headerRows = new Map<string, Result<Columns | null>>();
+
 /** The header row's columns, null when the first row is data. */
 function readHeader(first: readonly unknown[]): Result<Columns | null> {
+  if (!first.every((v) => typeof v === "string")) return parseHeader(first);
+  const key = first.join("\u0000");
+  let known = headerRows.get(key);
+  if (known === undefined) {
+    if (headerRows.size > 256) headerRows.clear();
+    known = parseHeader(first);
+    headerRows.set(key, known);
+  }
+  return known;
+}
+
+function parseHeader(first: readonly unknown[]): Result<Columns | null> {
   const filled = first.filter((v) => !isBlank(v));
-  const isText = (v: unknown) => typeof v === "string" && isDomainError(cellNumber("", v));
+  const isText = (v: unknown) => typeof v === "string" && !isNumericText(v);
   if (filled.length === 0 || !filled.every(isText)) return null;
   const columns: Columns = {};
   first.forEach((v, c) => {
@@ -138,52 +155,88 @@ function readQuantityList(grid: Grid): Result<Leg[]> {
   return legs;
 }
 
-function readRow(row: readonly unknown[], columns: Columns, label: string): Result<Leg | null> {
-  const cell = (f: Field): unknown => (columns[f] === undefined ? null : row[columns[f] as number]);
-  const fields = Object.keys(columns) as Field[];
-  if (fields.every((f) => isBlank(cell(f)))) return null;
-  const where = (f: Field) => `${label}, ${FIELD_TITLES[f]}`;
+/** Where each field is in a row (−1: no such column), worked out once per table. */
+interface Layout {
+  asset: number;
+  instrument: number;
+  side: number;
+  quantity: number;
+  contractSize: number;
+  inverse: number;
+  delta: number;
+  /** Every recognised column, for the blank-row test. */
+  used: number[];
+}
 
-  if (isBlank(cell("quantity"))) return missing(`${where("quantity")} is blank: give the leg's size`);
-  let quantity = cellNum(where("quantity"), cell("quantity"));
+function layoutOf(columns: Columns): Layout {
+  const at = (f: Field) => columns[f] ?? -1;
+  return {
+    asset: at("asset"),
+    instrument: at("instrument"),
+    side: at("side"),
+    quantity: at("quantity"),
+    contractSize: at("contractSize"),
+    inverse: at("inverse"),
+    delta: at("delta"),
+    used: Object.values(columns) as number[],
+  };
+}
+
+/** "legs row 3, Quantity": built only when a message needs it. */
+const placeOf = (label: string, f: Field) => `${label}, ${FIELD_TITLES[f]}`;
+
+function readRow(row: readonly unknown[], layout: Layout, label: string): Result<Leg | null> {
+  let blank = true;
+  for (const i of layout.used) if (!isBlank(row[i])) blank = false;
+  if (blank) return null;
+  const cell = (i: number): unknown => (i < 0 ? null : row[i]);
+  const where = (f: Field) => placeOf(label, f);
+  const number = (f: Field, v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : cellNum(placeOf(label, f), v));
+
+  const q = cell(layout.quantity);
+  if (isBlank(q)) return missing(`${where("quantity")} is blank: give the leg's size`);
+  let quantity = number("quantity", q);
   if (isDomainError(quantity)) return quantity;
 
-  const side = readSide(where("side"), cell("side"));
+  const sideCell = cell(layout.side);
+  const side = sideCell === "long" ? 1 : sideCell === "short" ? -1 : readSide(where("side"), sideCell);
   if (isDomainError(side)) return side;
   if (side !== null) {
     if (typeof quantity === "number" ? quantity < 0 : quantity.isNegative() && !quantity.isZero()) {
       return invalid(
-        `${where("quantity")} is ${quantity.toString()} while Side is given: with a side, give a positive ` +
-          `quantity (a negative one with a side is ambiguous); or leave Side blank and sign the quantity`,
+        `${where("quantity")} is ${quantity.toString()} while Side is given: with a Side the quantity must be 0 or ` +
+          `more (a sign and a side are ambiguous); or leave Side blank and sign the quantity`,
       );
     }
     quantity = typeof quantity === "number" ? (side === 1 ? quantity : -quantity) : quantity.times(side);
   }
 
-  const instrument = readInstrument(where("instrument"), cell("instrument"));
+  const instrument = readInstrument(() => where("instrument"), cell(layout.instrument));
   if (isDomainError(instrument)) return instrument;
-  const contractSize = isBlank(cell("contractSize")) ? 1 : cellNum(where("contractSize"), cell("contractSize"));
+  const cs = cell(layout.contractSize);
+  const contractSize = isBlank(cs) ? 1 : number("contractSize", cs);
   if (isDomainError(contractSize)) return contractSize;
-  const inverse = readInverse(where("inverse"), cell("inverse"));
+  const inverse = readInverse(() => where("inverse"), cell(layout.inverse));
   if (isDomainError(inverse)) return inverse;
-  const delta = isBlank(cell("delta")) ? null : cellNum(where("delta"), cell("delta"));
+  const d = cell(layout.delta);
+  const delta = isBlank(d) ? null : number("delta", d);
   if (isDomainError(delta)) return delta;
-  const assetCell = cell("asset");
-  const asset = isBlank(assetCell) ? null : String(assetCell).trim();
+  const assetCell = cell(layout.asset);
+  const asset = isBlank(assetCell) ? null : typeof assetCell === "string" ? assetCell.trim() : String(assetCell);
 
   return { label, asset, instrument, quantity, contractSize, inverse, delta };
 }
 
-function readInstrument(where: string, v: unknown): Result<Instrument | null> {
+function readInstrument(where: () => string, v: unknown): Result<Instrument | null> {
   if (isBlank(v)) return null;
   const instrument = typeof v === "string" ? (wordIn(INSTRUMENTS, v) ?? wordIn(INSTRUMENTS, normalise(v))) : undefined;
-  return instrument ?? invalid(`${where} must be spot, perp (perpetual, swap), future or option (got ${describe(v)})`);
+  return instrument ?? invalid(`${where()} must be spot, perp (perpetual, swap), future or option (got ${describe(v)})`);
 }
 
-function readInverse(where: string, v: unknown): Result<boolean> {
+function readInverse(where: () => string, v: unknown): Result<boolean> {
   if (isBlank(v)) return false;
   if (typeof v === "boolean") return v;
   if (v === 1 || v === 0) return v === 1;
   const word = typeof v === "string" ? wordIn(INVERSE_WORDS, v.trim().toLowerCase()) : undefined;
-  return word ?? invalid(`${where} must be TRUE/FALSE, yes/no, inverse/linear or 1/0 (got ${describe(v)})`);
+  return word ?? invalid(`${where()} must be TRUE/FALSE, yes/no, inverse/linear or 1/0 (got ${describe(v)})`);
 }

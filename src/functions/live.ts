@@ -5,8 +5,7 @@
  */
 import { Dec } from "../core/decimal";
 import { DomainError, invalid, isDomainError, missing, Result } from "../core/errors";
-import type { MarketConfig, MarketData, TickerField } from "../live/market";
-import type { StreamHub } from "../live/streams";
+import type { TickerField } from "../live/market";
 import { EXCHANGES } from "../live/exchange-names";
 import type { Exchange } from "../live/exchange-names";
 import { describe as describeValue, isBlank, optionalChoice, optionalNumber, single } from "./cells";
@@ -23,15 +22,6 @@ function loadService(): Promise<Service> {
 
 const notLoaded = (e: unknown): DomainError =>
   missing(`live exchange data could not be loaded (${e instanceof Error ? e.message : String(e)}): it needs the add-in's shared runtime`);
-
-/** Replaces the service's settings (tests: a local fixture server, short polls). */
-export async function configureLive(overrides: Partial<MarketConfig>): Promise<MarketData> {
-  return (await loadService()).configure(overrides);
-}
-
-export async function liveHub(): Promise<StreamHub> {
-  return (await loadService()).service().hub;
-}
 
 interface LiveArgs {
   exchange: Exchange;
@@ -67,15 +57,7 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
   let cancelled = false;
   loadService().then(
     (svc) => {
-      if (cancelled) return;
-      const { market, hub } = svc.service();
-      const key = `${args.exchange}:${args.symbol.toUpperCase()}:${field}`;
-      stop = hub.subscribe(
-        key,
-        async () => (await market.ticker(args.exchange, args.symbol))[field],
-        (e) => market.describe(args.exchange, e),
-        { value: (v) => sink.value(v), error: (message) => sink.error(missing(message)) },
-      );
+      if (!cancelled) stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
     },
     (e) => sink.error(notLoaded(e)),
   );
@@ -85,34 +67,25 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
   };
 }
 
-/** Runs `read` against the market service; a failure becomes #N/A with the reason. */
-async function withMarket<T>(exchange: Exchange, read: (market: MarketData) => Promise<T>): Promise<T | DomainError> {
-  let market: MarketData;
+/** A service answer as a value or #N/A with the service's message. */
+async function answer<T>(read: (svc: Service) => Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T | DomainError> {
+  let svc: Service;
   try {
-    market = (await loadService()).service().market;
+    svc = await loadService();
   } catch (e) {
     return notLoaded(e);
   }
-  try {
-    return await read(market);
-  } catch (e) {
-    return missing(market.describe(exchange, e));
-  }
+  const a = await read(svc);
+  return a.ok ? a.value : missing(a.message);
 }
 
 export async function fundingInterval(symbol: unknown, exchange: unknown): Promise<number | DomainError> {
   const args = liveArgs(symbol, exchange);
-  if (isDomainError(args)) return args;
-  return withMarket(args.exchange, (market) => market.intervalHours(args.exchange, args.symbol));
+  return isDomainError(args) ? args : answer((svc) => svc.interval(args.exchange, args.symbol));
 }
 
 const DEFAULT_DAYS = new Dec(30);
 const MAX_DAYS = 1095;
-
-/** Excel's date serial (days since 1899-12-30) of a UTC time in ms. */
-export function excelSerial(ms: number): number {
-  return ms / 86400000 + 25569;
-}
 
 /** [[time, rate], …] oldest first; time as an Excel date serial (UTC). */
 export async function fundingHistory(symbol: unknown, exchange: unknown, days: unknown): Promise<number[][] | DomainError> {
@@ -121,8 +94,5 @@ export async function fundingHistory(symbol: unknown, exchange: unknown, days: u
   const d = optionalNumber("days", days, DEFAULT_DAYS);
   if (isDomainError(d)) return d;
   if (!d.gt(0) || d.gt(MAX_DAYS)) return invalid(`days must be greater than 0 and at most ${MAX_DAYS} (got ${d.toString()})`);
-  const events = await withMarket(args.exchange, (market) => market.history(args.exchange, args.symbol, d.toNumber()));
-  if (isDomainError(events)) return events;
-  if (events.length === 0) return missing(`${args.exchange} has no funding events for ${args.symbol} in the last ${d.toString()} days`);
-  return events.map((e) => [excelSerial(e.time), e.rate]);
+  return answer((svc) => svc.history(args.exchange, args.symbol, d.toNumber()));
 }

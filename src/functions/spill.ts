@@ -37,6 +37,14 @@ export function spill(
   compute: (values: Dec[]) => Result<Dec>,
   fast?: (values: number[]) => number | null,
 ): Answer {
+  // The common case, a formula over single numbers: straight to the fast path.
+  if (fast) {
+    const raw = singleNumbers(args);
+    if (raw) {
+      const x = fast(raw);
+      if (x !== null) return x;
+    }
+  }
   const grids: Grid[] = [];
   for (const arg of args) {
     const grid = toGrid(arg.name, arg.value);
@@ -84,6 +92,17 @@ export function spill(
     const row: (number | DomainError)[] = [];
     for (let c = 0; c < cols; c++) row.push(cellOf(r, c));
     out.push(row);
+  }
+  return out;
+}
+
+/** The arguments' doubles when every one is a single number (or a 1×1 range of one); else null. */
+function singleNumbers(args: readonly SpillArg[]): number[] | null {
+  const out: number[] = [];
+  for (const { value } of args) {
+    const v = Array.isArray(value) ? (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : undefined) : value;
+    if (typeof v !== "number") return null;
+    out.push(v);
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * in: the exchange adapters, HTTP, cache) is a separate chunk, live.js, loaded the first time a
  * live function is called, so functions.js stays small for the math that every sheet uses.
  */
-import { defaultConfig, MarketConfig, MarketData } from "./market";
+import type { Exchange } from "./exchange-names";
+import { defaultConfig, MarketConfig, MarketData, TickerField } from "./market";
 import { StreamHub } from "./streams";
 
 let market: MarketData | null = null;
@@ -35,4 +36,43 @@ export function configure(overrides: Partial<MarketConfig>): MarketData {
   market = new MarketData(config);
   hub = newHub(config);
   return market;
+}
+
+/** What the live functions ask of the service; failures come back as the message a cell shows. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+
+async function ask<T>(exchange: Exchange, read: (m: MarketData) => Promise<T>): Promise<Answer<T>> {
+  const { market: m } = service();
+  try {
+    return { ok: true, value: await read(m) };
+  } catch (e) {
+    return { ok: false, message: m.describe(exchange, e) };
+  }
+}
+
+/** Subscribes a cell to one ticker field; returns the function that unsubscribes it. */
+export function stream(
+  field: TickerField,
+  exchange: Exchange,
+  symbol: string,
+  sink: { value(v: number): void; error(message: string): void },
+): () => void {
+  const { market: m, hub: h } = service();
+  return h.subscribe(
+    `${exchange}:${symbol.toUpperCase()}:${field}`,
+    async () => (await m.ticker(exchange, symbol))[field],
+    (e) => m.describe(exchange, e),
+    sink,
+  );
+}
+
+export const interval = (exchange: Exchange, symbol: string): Promise<Answer<number>> =>
+  ask(exchange, (m) => m.intervalHours(exchange, symbol));
+
+/** [[Excel date serial (UTC), rate], …] oldest first. */
+export async function history(exchange: Exchange, symbol: string, days: number): Promise<Answer<number[][]>> {
+  const events = await ask(exchange, (m) => m.history(exchange, symbol, days));
+  if (!events.ok) return events;
+  if (events.value.length === 0) return { ok: false, message: `${exchange} has no funding events for ${symbol} in the last ${days} days` };
+  return { ok: true, value: events.value.map((e) => [e.time / 86400000 + 25569, e.rate]) };
 }

@@ -28,6 +28,14 @@ describe("the production bundles", () => {
     }
   });
 
+  test("functions.js stays within its 60 KiB budget (minified); live data is the separate live.js", () => {
+    // The budget from the performance issue: the exact math every sheet uses loads fast. The
+    // market-data service (live.js) is loaded only when a live function is first called.
+    expect(fs.statSync(path.join(dist, "functions.js")).size).toBeLessThanOrEqual(60 * 1024);
+    expect(fs.readFileSync(path.join(dist, "functions.js"), "utf8")).not.toMatch(/fapi\.binance\.com/);
+    expect(fs.readFileSync(path.join(dist, "live.js"), "utf8")).toMatch(/fapi\.binance\.com/);
+  });
+
   test("the preview (HyperFormula) is not part of the release build", () => {
     expect(fs.existsSync(path.join(dist, "preview.html"))).toBe(false);
     expect(fs.readFileSync(path.join(dist, "taskpane.js"), "utf8")).not.toMatch(/HyperFormula/);

@@ -111,6 +111,28 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     expect(JSON.parse(JSON.stringify(answer))).toEqual(EXPECTED[id]);
   });
 
+  // The minified bundle must compute what the source computes on the decimal.js path too
+  // (numeric text and the compound/continuous conventions never take the fast path).
+  test.each([
+    ["BASISAPY", [[[95000]], [[98000]], [[90]], "compound", null]],
+    ["BASISAPY", [[[95000]], [[98000]], [[90]], "continuous", 360]],
+    ["FUNDINGYIELD", [[[0.0003]], null, [[30], [365]], "compound"]],
+    ["POSITIONPNL", ["short", [["15000"]], [["750.5"]], [["800.25"]], "inverse", null]],
+    ["HEDGEPNL", [[["10.123456789012345"]], [[5]], [[3400]], [[3740]], null, null, null]],
+    ["NETDELTA", [[["Quantity", "Inverse"], ["1.5", false], ["-3400", true]], "3400.5", null]],
+    ["LIQPRICE", ["long", [["20000"]], [["1"]], [["400"]], [["0.005"]], null, "inverse", "mark"]],
+    ["AVGENTRY", [[["1000"], ["1000"]], [["10000"], ["20000"]], "inverse"]],
+    ["FUNDINGPNL", ["long", "15000", [["750"]], [["0.0025"]], "inverse", null]],
+  ])("%s on the decimal path gives the source's answer", (id, args) => {
+    const { cf } = loadBundle();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const source = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
+    (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
+    expect(JSON.parse(JSON.stringify(cf.associated.get(id as string)!(...(args as unknown[]))))).toEqual(
+      JSON.parse(JSON.stringify(source[id as string](...(args as unknown[])))),
+    );
+  });
+
   test("errors come back as the runtime's CustomFunctions.Error", () => {
     const { cf } = loadBundle();
     let thrown: unknown;

@@ -3,7 +3,7 @@
  * contract (setResult with values and with errors, onCanceled), shared streams, last value kept
  * through an outage and then #N/A, and the one-shot FUNDINGINTERVAL / FUNDINGHISTORY.
  */
-import { configureLive, liveHub } from "../../src/functions/live";
+import { configure as configureLive, service } from "../../src/live/service";
 import type { StreamHub } from "../../src/live/streams";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
@@ -55,8 +55,8 @@ afterAll(async () => {
 beforeEach(async () => {
   for (const k of Object.keys(server.modes)) server.modes[k] = "ok";
   server.hits.clear();
-  await configureLive({ baseUrls: server.base, pollMs: POLL_MS, staleAfterMs: STALE_MS, timeoutMs: 500, now: () => Date.now() });
-  hub = await liveHub();
+  configureLive({ baseUrls: server.base, pollMs: POLL_MS, staleAfterMs: STALE_MS, timeoutMs: 500, now: () => Date.now() });
+  hub = service().hub;
 });
 afterEach(() => hub.stopAll());
 
@@ -152,7 +152,7 @@ describe("LEGS.FUNDINGINTERVAL and LEGS.FUNDINGHISTORY", () => {
   });
 
   test("FUNDINGHISTORY spills [Excel date (UTC), rate] oldest first, readable by FUNDINGYIELD", async () => {
-    await configureLive({ baseUrls: server.base, now: () => server.historyEnd });
+    configureLive({ baseUrls: server.base, now: () => server.historyEnd });
     const rows = (await call(fns.FUNDINGHISTORY, "ETH", "binance", 7)) as number[][];
     expect(rows).toHaveLength(7 * 3 + 1);
     expect(rows[rows.length - 1][0]).toBe(server.historyEnd / 86400000 + 25569); // 2026-11-25 08:00 UTC
