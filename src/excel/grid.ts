@@ -2,9 +2,9 @@
  * A plan's cells as the whole rectangular 2D arrays the writer sends: one `formulas` array and
  * one `numberFormat` array for the used range, however many cells there are.
  */
-import { columnLetters, parseCell } from "../sheets/a1";
+import { columnLetters } from "../sheets/a1";
 import { EXCEL_FORMATS } from "../sheets/formats";
-import { SheetPlan } from "../sheets/plan";
+import { placeCells, SheetPlan } from "../sheets/plan";
 
 export interface PlanGrid {
   /** "A1:T65": the used range. */
@@ -25,14 +25,7 @@ export function asText(s: string): string {
 }
 
 export function planGrid(plan: SheetPlan): PlanGrid {
-  let rows = 1;
-  let cols = 1;
-  const placed = plan.cells.map((cell) => {
-    const at = parseCell(cell.ref);
-    rows = Math.max(rows, at.row + 1);
-    cols = Math.max(cols, at.col + 1);
-    return { at, cell };
-  });
+  const { rows, cols, cells: placed } = placeCells(plan);
   const make = <T>(v: T) => Array.from({ length: rows }, () => Array<T>(cols).fill(v));
   const constants = make<string | number | boolean>("");
   const formulas = make<string | number | boolean>("");

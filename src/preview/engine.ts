@@ -8,7 +8,7 @@ import { HyperFormula } from "hyperformula";
 import type { CellValue, RawCellContent } from "hyperformula";
 import { asText } from "../excel/grid";
 import { parseCell, parseRange } from "../sheets/a1";
-import { SheetPlan } from "../sheets/plan";
+import { placeCells, SheetPlan } from "../sheets/plan";
 import { structuredToA1, tableShapes } from "../sheets/structured-refs";
 import { registerLegsFunctions } from "./legs-plugin";
 
@@ -34,19 +34,14 @@ export function evaluatePlan(plan: SheetPlan): EvaluatedPlan {
   for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoteSheet(sheetName)}!${n.ref}`, sheet);
 
   const tables = tableShapes(plan);
-  let rows = 0;
-  let cols = 0;
-  const placed = plan.cells.map((c) => {
-    const at = parseCell(c.ref);
-    rows = Math.max(rows, at.row + 1);
-    cols = Math.max(cols, at.col + 1);
-    // Text that looks like a formula stays text, as the writer sends it to Excel.
-    const constant = typeof c.value === "string" ? asText(c.value) : c.value;
-    const content = c.formula !== undefined ? structuredToA1(c.formula, tables) : constant;
-    return { at, content };
-  });
+  const { rows, cols, cells } = placeCells(plan);
   const grid: RawCellContent[][] = Array.from({ length: rows }, () => Array<RawCellContent>(cols).fill(null));
-  for (const { at, content } of placed) grid[at.row][at.col] = content === undefined ? null : content;
+  for (const { at, cell } of cells) {
+    // Text that looks like a formula stays text, as the writer sends it to Excel.
+    const constant = typeof cell.value === "string" ? asText(cell.value) : cell.value;
+    const content = cell.formula !== undefined ? structuredToA1(cell.formula, tables) : constant;
+    grid[at.row][at.col] = content === undefined ? null : content;
+  }
   hf.setSheetContent(sheet, grid);
 
   const addressOf = (refOrName: string) => {

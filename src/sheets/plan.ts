@@ -5,6 +5,7 @@
  *
  * Addresses are A1 on the plan's own sheet. Formulas are exactly what Excel receives.
  */
+import { CellAddress, parseCell } from "./a1";
 import { FormatKind } from "./formats";
 
 /** How a cell looks: the writer maps each to Excel formatting, the preview to CSS. */
@@ -88,4 +89,17 @@ export interface SheetPlan {
   spills: PlanSpill[];
   /** Rows frozen at the top (title and subtitle). */
   freezeRows: number;
+}
+
+/** The plan's cells with their positions, and the used area (rows × cols from A1). */
+export function placeCells(plan: SheetPlan): { rows: number; cols: number; cells: { at: CellAddress; cell: PlanCell }[] } {
+  let rows = 1;
+  let cols = 1;
+  const cells = plan.cells.map((cell) => {
+    const at = parseCell(cell.ref);
+    rows = Math.max(rows, at.row + 1);
+    cols = Math.max(cols, at.col + 1);
+    return { at, cell };
+  });
+  return { rows, cols, cells };
 }

@@ -56,6 +56,18 @@ function checkError(e: unknown): void {
   }
 }
 
+/** Calls fn as Excel would and checks whatever comes back, value or thrown error. */
+function expectSafe(fn: (...a: unknown[]) => unknown, args: unknown[]): void {
+  let result: unknown;
+  try {
+    result = fn(...args);
+  } catch (e) {
+    checkError(e);
+    return;
+  }
+  checkAnswer(result);
+}
+
 function wordsFor(parameters: readonly string[]): string[] {
   return parameters.flatMap((p) => [p, p.replace(/ies$/, "y").replace(/s$/, "")]);
 }
@@ -100,14 +112,7 @@ describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s with one hostile argument i
       fc.property(fc.nat({ max: meta.parameters.length - 1 }), argument, (i, hostile) => {
         const args = [...valid];
         args[i] = hostile;
-        let result: unknown;
-        try {
-          result = fn(...args);
-        } catch (e) {
-          checkError(e);
-          return;
-        }
-        checkAnswer(result);
+        expectSafe(fn, args);
       }),
       { numRuns: 500 },
     );
@@ -119,17 +124,7 @@ describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s under hostile input", (name
     const fn = fns[name as string];
     argumentWords = wordsFor(meta.parameters);
     fc.assert(
-      fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) => {
-        // Omitted optionals arrive as null, as from Excel.
-        let result: unknown;
-        try {
-          result = fn(...args);
-        } catch (e) {
-          checkError(e);
-          return;
-        }
-        checkAnswer(result);
-      }),
+      fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) => expectSafe(fn, args)),
       { numRuns: 400 },
     );
   });

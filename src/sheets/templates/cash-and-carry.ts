@@ -7,7 +7,7 @@ import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
 import { assetInput, feeRateInput, leverageInput, maintRateInput } from "./common-inputs";
-import { LEG_FORMATS, LEG_HEADERS, Template } from "./template";
+import { legsTable, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
   assetInput("BTC"),
@@ -40,16 +40,10 @@ export const cashAndCarry: Template = {
     b.title("Cash-and-carry: long spot, short a dated future", "The future converges to spot at expiry: the basis you sell today is the profit, whatever the price does.");
     b.inputs(INPUTS, values);
 
-    b.section("Legs");
-    const legs = b.table(
-      "CarryLegs",
-      LEG_HEADERS,
-      [
-        ["=Asset", "spot", "long", "=Qty", "=Spot", 1, false, null],
-        ["=Asset", "future", "short", "=Qty", "=Future", 1, false, null],
-      ],
-      LEG_FORMATS,
-    );
+    const legs = legsTable(b, "CarryLegs", [
+      ["=Asset", "spot", "long", "=Qty", "=Spot", 1, false, null],
+      ["=Asset", "future", "short", "=Qty", "=Future", 1, false, null],
+    ]);
 
     const metrics = b.metrics("Metrics", [
       { label: "Days to expiry", name: "DaysToExpiry", formula: "=Expiry-TradeDate", format: "int", note: "From the trade date" },
@@ -58,7 +52,7 @@ export const cashAndCarry: Template = {
       { label: "Basis %", formula: "=(Future-Spot)/Spot", format: "pct", note: "Basis as a share of spot, over the period" },
       { label: "Basis APY (simple)", formula: '=LEGS.BASISAPY(Spot,Future,DaysToExpiry,"simple",DaysInYear)', format: "pct", note: "Basis % × days in a year ÷ days: the usual quote" },
       { label: "Basis APY (compound)", formula: '=LEGS.BASISAPY(Spot,Future,DaysToExpiry,"compound",DaysInYear)', format: "pct", note: "If the trade is rolled at the same basis all year" },
-      { label: "Net exposure", formula: `=LEGS.NETDELTA(${legs.name}[#All])`, format: "coin", note: "0: the price does not move the P&L" },
+      { label: "Net exposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "0: the price does not move the P&L" },
       { label: "Profit locked at expiry", name: "Locked", formula: "=Basis*Qty", format: "usd", note: "Before fees" },
       { label: "Fees to open both legs", name: "CarryFees", formula: "=FeeRate*Qty*(Spot+Future)", format: "usd", note: "One fill on each leg" },
       { label: "Profit after fees", formula: "=Locked-CarryFees", format: "usd", note: "What the trade earns if held to expiry" },

@@ -8,7 +8,7 @@ import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
 import { assetInput, leverageInput, maintRateInput } from "./common-inputs";
-import { LEG_FORMATS, LEG_HEADERS, Template } from "./template";
+import { legsTable, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
   assetInput("BTC"),
@@ -41,19 +41,13 @@ export const deltaNeutral: Template = {
       { label: "Contracts shorted at entry", name: "Contracts", formula: "=ROUND(SpotQty*EntryPrice/ContractSize,0)", format: "int", note: "Spot value at entry ÷ contract size" },
     ]);
 
-    b.section("Legs");
-    const legs = b.table(
-      "NeutralLegs",
-      LEG_HEADERS,
-      [
-        ["=Asset", "spot", "long", "=SpotQty", "=EntryPrice", 1, false, null],
-        ["=Asset", "perp", "short", "=Contracts", "=EntryPrice", "=ContractSize", true, null],
-      ],
-      LEG_FORMATS,
-    );
+    const legs = legsTable(b, "NeutralLegs", [
+      ["=Asset", "spot", "long", "=SpotQty", "=EntryPrice", 1, false, null],
+      ["=Asset", "perp", "short", "=Contracts", "=EntryPrice", "=ContractSize", true, null],
+    ]);
 
     const m = b.metrics("Rebalancing", [
-      { label: "Net delta now", name: "NetDelta", formula: `=LEGS.NETDELTA(${legs.name}[#All],Price)`, format: "coin", note: "Spot minus the contracts' value in coins at the current price" },
+      { label: "Net delta now", name: "NetDelta", formula: `=LEGS.NETDELTA(${legs}[#All],Price)`, format: "coin", note: "Spot minus the contracts' value in coins at the current price" },
       { label: "Band status", formula: '=IF(ABS(NetDelta)>Band,"Outside the band: rebalance","Inside the band: no trade")', format: "int", note: "Threshold-based rebalancing", style: "warning" },
       { label: "Contracts to trade", name: "Trade", formula: "=IF(ABS(NetDelta)>Band,ROUND(NetDelta*Price/ContractSize,0),0)", format: "int", note: "Positive: short more; negative: cover" },
       { label: "Action", formula: '=IF(Trade=0,"No trade",IF(Trade>0,"Short "&Trade&" more contracts","Cover "&-Trade&" contracts"))', format: "int", note: "What to do now" },

@@ -7,7 +7,7 @@ import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
 import { assetInput, daysHeldInput, feeRateInput, fundingHoursInput, fundingRateInput, leverageInput, maintRateInput } from "./common-inputs";
-import { LEG_FORMATS, LEG_HEADERS, Template } from "./template";
+import { legsTable, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
   assetInput("ETH"),
@@ -38,19 +38,13 @@ export const enhancedExposure: Template = {
     b.title("Enhanced exposure: spot plus a long perpetual", "Own the spot, add synthetic exposure with a perp: gains and losses are amplified, funding is a cost.");
     b.inputs(INPUTS, values);
 
-    b.section("Legs");
-    const legs = b.table(
-      "ExposureLegs",
-      LEG_HEADERS,
-      [
-        ["=Asset", "spot", "long", "=SpotQty", "=Price", 1, false, null],
-        ["=Asset", "perp", "long", "=PerpQty", "=Price", 1, false, null],
-      ],
-      LEG_FORMATS,
-    );
+    const legs = legsTable(b, "ExposureLegs", [
+      ["=Asset", "spot", "long", "=SpotQty", "=Price", 1, false, null],
+      ["=Asset", "perp", "long", "=PerpQty", "=Price", 1, false, null],
+    ]);
 
     b.metrics("Metrics", [
-      { label: "Total exposure", name: "Exposure", formula: `=LEGS.NETDELTA(${legs.name}[#All])`, format: "coin", note: "Spot + perp, in coins" },
+      { label: "Total exposure", name: "Exposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "Spot + perp, in coins" },
       { label: "Spot value", formula: "=SpotQty*Price", format: "usd", note: "Owned outright" },
       { label: "Perp notional", formula: "=PerpQty*Price", format: "usd", note: "Synthetic exposure" },
       { label: "Perp margin", name: "PerpMargin", formula: "=PerpQty*Price/Leverage", format: "usd", note: "Notional ÷ leverage" },

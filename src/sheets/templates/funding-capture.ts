@@ -6,7 +6,7 @@ import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
 import { assetInput, feeRateInput, fundingHoursInput, fundingRateInput, leverageInput, maintRateInput, daysHeldInput } from "./common-inputs";
-import { LEG_FORMATS, LEG_HEADERS, Template } from "./template";
+import { legsTable, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
   assetInput("BTC"),
@@ -40,16 +40,10 @@ export const fundingCapture: Template = {
     b.title("Funding capture: long spot, short perpetual", "Net exposure 0: while funding is positive, longs pay the short every interval.");
     b.inputs(INPUTS, values);
 
-    b.section("Legs");
-    const legs = b.table(
-      "FundingLegs",
-      LEG_HEADERS,
-      [
-        ["=Asset", "spot", "long", "=SpotQty", "=Price", 1, false, null],
-        ["=Asset", "perp", "short", "=SpotQty", "=Price", 1, false, null],
-      ],
-      LEG_FORMATS,
-    );
+    const legs = legsTable(b, "FundingLegs", [
+      ["=Asset", "spot", "long", "=SpotQty", "=Price", 1, false, null],
+      ["=Asset", "perp", "short", "=SpotQty", "=Price", 1, false, null],
+    ]);
 
     b.metrics("Metrics", [
       {
@@ -60,7 +54,7 @@ export const fundingCapture: Template = {
         note: "Live from the exchange when a symbol is given, else the typed rate",
       },
       { label: "Coins per leg", name: "SpotQty", formula: "=Notional/Price", format: "coin", note: "Spot bought = perp shorted" },
-      { label: "Net exposure", formula: `=LEGS.NETDELTA(${legs.name}[#All])`, format: "coin", note: "0: the price does not move the P&L" },
+      { label: "Net exposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "0: the price does not move the P&L" },
       { label: "Perp margin", name: "PerpMargin", formula: "=Notional/Leverage", format: "usd", note: "Notional ÷ leverage" },
       { label: "Capital deployed", name: "Capital", formula: "=Notional+PerpMargin", format: "usd", note: "Spot plus perp margin" },
       { label: "Funding per event", formula: '=LEGS.FUNDINGPNL("short",SpotQty,Price,RateUsed)', format: "usd", note: "Received by the short each interval" },

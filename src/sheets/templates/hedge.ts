@@ -14,7 +14,7 @@ import {
   leverageInput,
   maintRateInput,
 } from "./common-inputs";
-import { LEG_FORMATS, LEG_HEADERS, Template } from "./template";
+import { legsTable, Template } from "./template";
 
 function hedgeInputs(ratio: number): InputSpec[] {
   return [
@@ -37,20 +37,14 @@ function buildHedge(id: string, name: string, subtitle: string, inputs: readonly
   b.title(`${name}: spot held, short perpetual against it`, subtitle);
   b.inputs(inputs, values);
 
-  b.section("Legs");
-  const legs = b.table(
-    "Legs",
-    LEG_HEADERS,
-    [
-      ["=Asset", "spot", "long", "=SpotQty", "=CostBasis", 1, false, null],
-      ["=Asset", "perp", "short", "=HedgeQty", "=Price", 1, false, null],
-    ],
-    LEG_FORMATS,
-  );
+  const legs = legsTable(b, "Legs", [
+    ["=Asset", "spot", "long", "=SpotQty", "=CostBasis", 1, false, null],
+    ["=Asset", "perp", "short", "=HedgeQty", "=Price", 1, false, null],
+  ]);
 
   b.metrics("Metrics", [
     { label: "Hedge quantity", name: "HedgeQty", formula: "=SpotQty*HedgeRatio", format: "coin", note: "Perp short, in coins: spot × hedge ratio" },
-    { label: "Net exposure", name: "NetExposure", formula: `=LEGS.NETDELTA(${legs.name}[#All])`, format: "coin", note: "Net delta of the legs: 0 is market neutral, positive is net long" },
+    { label: "Net exposure", name: "NetExposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "Net delta of the legs: 0 is market neutral, positive is net long" },
     { label: "Hedged notional", formula: "=HedgeQty*Price", format: "usd", note: "Value of the perp short" },
     { label: "Spot gain the hedge protects", formula: "=(Price-CostBasis)*SpotQty", format: "usd", note: "Unrealised gain on the spot at the current price" },
     { label: "Perp margin", name: "PerpMargin", formula: "=HedgeQty*Price/Leverage", format: "usd", note: "Margin posted for the short: notional ÷ leverage" },
