@@ -15,7 +15,7 @@ const fns = require("../../src/functions/functions") as typeof import("../../src
 
 const server = new ExchangeServer();
 const POLL_MS = 40;
-const STALE_MS = 400;
+const STALE_MS = 800;
 
 interface FakeInvocation {
   results: unknown[];
@@ -109,7 +109,7 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     await until(() => inv.results.length > 0);
     server.modes.hyperliquid = "down";
     const before = inv.results.length;
-    await sleep(STALE_MS / 2);
+    await sleep(STALE_MS / 3);
     expect(inv.results.slice(before).every((r) => typeof r === "number")).toBe(true);
     await until(() => inv.results.some((r) => r instanceof CF.Error));
     const error = inv.results.find((r) => r instanceof CF.Error) as { code: string; message: string };
