@@ -102,6 +102,7 @@ Legwork is being served on https://localhost:${port}
   functions:  https://localhost:${port}/functions.json
   taskpane:   https://localhost:${port}/taskpane.html
   manifest:   https://localhost:${port}/manifest.xml
+  preview:    https://localhost:${port}/preview.html  (every strategy sheet, computed without Excel)
 
 There is no Excel desktop on ${process.platform}, so nothing was sideloaded. To use Legwork in Excel on the web:
   1. Trust the development CA once in your browser: import ${caCertificatePath}

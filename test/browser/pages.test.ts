@@ -38,7 +38,8 @@ beforeAll(async () => {
   port = await freePort();
   base = `https://localhost:${port}`;
   const out = await runScript("start.js", port);
-  expect(out).toContain(base);
+  expect(out).toContain(`${base}/preview.html`);
+  expect(out).toMatch(/Upload My Add-in/);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // The page trusts the dev CA in a user's browser; here the check is done by Node below.
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
