@@ -16,18 +16,6 @@ export const BASIS_COMPOUNDING: readonly BasisCompounding[] = ["simple", "compou
 
 export const DEFAULT_DAYS_IN_YEAR = new Dec(365);
 
-/** Basis in quote currency: F − S (positive in contango, negative in backwardation). */
-export function basis(spot: Dec, future: Dec): Dec {
-  return future.minus(spot);
-}
-
-/** Basis as a fraction of spot over the period: (F − S) / S. */
-export function basisFraction(spot: Dec, future: Dec): Result<Dec> {
-  const bad = firstError(mustBePositive("spot", spot), mustBePositive("future", future));
-  if (bad) return bad;
-  return future.minus(spot).div(spot);
-}
-
 /** Annualised basis as a fraction (0.128 = 12.8 % a year). */
 export function basisApy(
   spot: Dec,

@@ -72,12 +72,6 @@ export function abs(a: Scaled): Scaled {
 
 export const sign = (a: Scaled): number => Math.sign(a.int);
 
-/** a − b compared with 0, exactly (null if the values cannot be aligned). */
-export function compare(a: Scaled, b: Scaled): number | null {
-  const d = sub(a, b);
-  return d === null ? null : Math.sign(d.int);
-}
-
 /** The double nearest a; null when its scale has no exact power of ten. */
 export function toDouble(a: Scaled): number | null {
   if (a.scale >= POW10.length) return null;
@@ -102,20 +96,9 @@ export function ratio(a: Scaled, b: Scaled): number | null {
 }
 
 export const ZERO_S: Scaled = { int: 0, scale: 0 };
-export const ONE_S: Scaled = { int: 1, scale: 0 };
 
 /** Small integers (side, 24 hours…) as Scaled. */
 export const int = (n: number): Scaled => ({ int: n, scale: 0 });
-
-/** Sum of products, exactly, or null. */
-export function sumOf(items: readonly Scaled[]): Scaled | null {
-  let total: Scaled | null = ZERO_S;
-  for (const it of items) {
-    total = add(total, it);
-    if (total === null) return null;
-  }
-  return total;
-}
 
 /** Every x as Scaled, or null if any cannot be. */
 export function scaledAll(xs: readonly number[]): Scaled[] | null {
@@ -128,10 +111,7 @@ export function scaledAll(xs: readonly number[]): Scaled[] | null {
   return out;
 }
 
-/**
- * Chains operations that may each fail: `chain(a, b, mul)` etc. stay readable in the formulas
- * below by writing them with this tiny evaluator over nullable values.
- */
+/** Applies f to two values that may already have failed (null stays null). */
 export function op(f: (a: Scaled, b: Scaled) => Scaled | null, a: Scaled | null, b: Scaled | null): Scaled | null {
   return a === null || b === null ? null : f(a, b);
 }

@@ -91,11 +91,6 @@ export function requiredNum(name: string, v: unknown): Result<number | Dec> {
   return one instanceof DomainError ? one : cellNum(name, one);
 }
 
-export function requiredNumber(name: string, v: unknown): Result<Dec> {
-  const one = single(name, v);
-  return one instanceof DomainError ? one : cellNumber(name, one);
-}
-
 /** An optional number: omitted (null) or blank gives `fallback`. */
 export function optionalNumber<F extends Dec | null>(name: string, v: unknown, fallback: F): Result<Dec | F> {
   const one = single(name, v);

@@ -56,10 +56,6 @@ export function parseRange(ref: string): RangeAddress {
   };
 }
 
-export function rangeSize(r: RangeAddress): { rows: number; cols: number } {
-  return { rows: r.end.row - r.start.row + 1, cols: r.end.col - r.start.col + 1 };
-}
-
 /** "C$7": the row fixed, for a header row referenced down a grid. */
 export function rowFixed(row: number, col: number): string {
   return `${columnLetters(col)}$${row + 1}`;
