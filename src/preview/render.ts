@@ -8,6 +8,7 @@ import { columnLetters, parseCell } from "../sheets/a1";
 import { displayNumber } from "../sheets/formats";
 import { conditionalMarks } from "./conditional";
 import { EvaluatedPlan } from "./engine";
+import { placeCells } from "../sheets/plan";
 
 export function displayValue(v: unknown, format: Parameters<typeof displayNumber>[1]): string {
   if (v === null || v === undefined) return "";
@@ -19,15 +20,9 @@ export function displayValue(v: unknown, format: Parameters<typeof displayNumber
 
 export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
   const { plan, hf, sheet } = ev;
-  let rows = 0;
-  let cols = 0;
-  const byAddress = new Map<string, (typeof plan.cells)[number]>();
-  for (const c of plan.cells) {
-    const at = parseCell(c.ref);
-    rows = Math.max(rows, at.row + 1);
-    cols = Math.max(cols, at.col + 1);
-    byAddress.set(`${at.row},${at.col}`, c);
-  }
+  const placed = placeCells(plan);
+  let { rows, cols } = placed;
+  const byAddress = new Map(placed.cells.map(({ at, cell }) => [`${at.row},${at.col}`, cell]));
   for (const s of plan.spills) {
     const at = parseCell(s.ref);
     rows = Math.max(rows, at.row + s.rows);

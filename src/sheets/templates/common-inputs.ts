@@ -74,3 +74,8 @@ export const feeRateInput: InputSpec = {
   help: "Taker fee on the derivative's notional, each time it is opened or closed",
   format: "rate",
 };
+
+/** The inputs of a perpetual leg held for some days: leverage, maintenance, funding, fees. */
+export function perpLegInputs(leverage: number, fundingRate: number, days: number): InputSpec[] {
+  return [leverageInput(leverage), maintRateInput, fundingRateInput(fundingRate), fundingHoursInput, daysHeldInput(days), feeRateInput];
+}

@@ -6,7 +6,7 @@
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
-import { assetInput, daysHeldInput, feeRateInput, fundingHoursInput, fundingRateInput, leverageInput, maintRateInput } from "./common-inputs";
+import { assetInput, perpLegInputs } from "./common-inputs";
 import { legsTable, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
@@ -14,12 +14,7 @@ const INPUTS: InputSpec[] = [
   { id: "SpotQty", label: "Spot held", kind: "number", default: 5, min: 0, help: "Coins owned", format: "coin" },
   { id: "Price", label: "Price", kind: "number", default: 3400, min: 0, exclusive: true, help: "Current price; the perp opens here", format: "price" },
   { id: "PerpQty", label: "Perp long", kind: "number", default: 2, min: 0, exclusive: true, help: "Extra exposure bought with the perp, in coins", format: "coin" },
-  leverageInput(5),
-  maintRateInput,
-  fundingRateInput(0.0001),
-  fundingHoursInput,
-  daysHeldInput(30),
-  feeRateInput,
+  ...perpLegInputs(5, 0.0001, 30),
 ];
 
 export const enhancedExposure: Template = {

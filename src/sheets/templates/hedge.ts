@@ -5,15 +5,7 @@
 import { SheetBuilder } from "../builder";
 import { InputSpec, InputValues } from "../inputs";
 import { scenarioGrid } from "../scenario";
-import {
-  assetInput,
-  daysHeldInput,
-  feeRateInput,
-  fundingHoursInput,
-  fundingRateInput,
-  leverageInput,
-  maintRateInput,
-} from "./common-inputs";
+import { assetInput, perpLegInputs } from "./common-inputs";
 import { legsTable, Template } from "./template";
 
 function hedgeInputs(ratio: number): InputSpec[] {
@@ -23,12 +15,7 @@ function hedgeInputs(ratio: number): InputSpec[] {
     { id: "CostBasis", label: "Average cost of the spot", kind: "number", default: 2800, min: 0, help: "What you paid: the gain the hedge protects", format: "price" },
     { id: "Price", label: "Current price", kind: "number", default: 3400, min: 0, exclusive: true, help: "The perp hedge is opened here", format: "price" },
     { id: "HedgeRatio", label: "Hedge ratio", kind: "percent", default: ratio, min: 0, max: 1, help: "Share of the spot shorted with the perp: 100 % is market neutral" },
-    leverageInput(5),
-    maintRateInput,
-    fundingRateInput(0.0001),
-    fundingHoursInput,
-    daysHeldInput(30),
-    feeRateInput,
+    ...perpLegInputs(5, 0.0001, 30),
   ];
 }
 
