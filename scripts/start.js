@@ -15,8 +15,21 @@ const { root, port, pidFile, logFile } = require("./dev-server-state");
 
 const READY_TIMEOUT_MS = 180000;
 
+/** office-addin-debugging is an optional dependency (its native keytar may not build): say how to get it. */
+function debuggingCli() {
+  try {
+    return require.resolve("office-addin-debugging/cli.js");
+  } catch {
+    console.error(
+      "office-addin-debugging is not installed (an optional dependency: npm leaves it out where its native keytar module cannot build).\n" +
+        "Install it with `npm install office-addin-debugging@7` to sideload into Excel desktop, or run `npm run dev-server` and sideload manifest.xml by hand.",
+    );
+    process.exit(1);
+  }
+}
+
 function officeAddinDebugging() {
-  const cli = require.resolve("office-addin-debugging/cli.js");
+  const cli = debuggingCli();
   const result = spawnSync(process.execPath, [cli, "start", "manifest.xml"], { cwd: root, stdio: "inherit" });
   process.exit(result.status === null ? 1 : result.status);
 }

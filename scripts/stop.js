@@ -8,7 +8,13 @@ const fs = require("fs");
 const { root, port, pidFile } = require("./dev-server-state");
 
 if (process.platform === "win32" || process.platform === "darwin") {
-  const cli = require.resolve("office-addin-debugging/cli.js");
+  let cli;
+  try {
+    cli = require.resolve("office-addin-debugging/cli.js");
+  } catch {
+    console.error("office-addin-debugging is not installed (an optional dependency), so nothing was sideloaded: nothing to stop.");
+    process.exit(0);
+  }
   const result = spawnSync(process.execPath, [cli, "stop", "manifest.xml"], { cwd: root, stdio: "inherit" });
   process.exit(result.status === null ? 1 : result.status);
 }

@@ -210,6 +210,6 @@ function validationOf(spec: InputSpec, ref: string): PlanValidation | null {
   if (spec.kind === "choice") return { ref, list: [...(spec.choices ?? [])], message: `${spec.label}: choose from the list` };
   if (spec.kind !== "number" && spec.kind !== "percent") return null;
   if (spec.min === undefined && spec.max === undefined) return null;
-  return { ref, min: spec.min, max: spec.max, message: `${spec.label}: ${spec.help}` };
+  return { ref, min: spec.min, max: spec.max, exclusive: spec.exclusive === true, message: `${spec.label}: ${spec.help}` };
 }
 

@@ -52,6 +52,8 @@ export interface PlanValidation {
   ref: string;
   min?: number;
   max?: number;
+  /** min and max themselves are not allowed (as InputSpec.exclusive). */
+  exclusive?: boolean;
   /** Allowed words (a drop-down). */
   list?: string[];
   message: string;

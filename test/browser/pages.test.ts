@@ -89,7 +89,7 @@ describe("taskpane with a stubbed Office host", () => {
     const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: unknown[] } }).__legwork.batches);
     expect(batches).toHaveLength(1);
     const batch = batches[0] as { ops: { op: string; value?: unknown; args?: unknown[] }[]; syncs: number };
-    expect(batch.syncs).toBeLessThanOrEqual(3);
+    expect(batch.syncs).toBe(4);
     const added = batch.ops.find((o) => o.op === "context.workbook.worksheets.add()");
     expect(added?.args).toEqual(["Partial hedge"]);
     const writes = batch.ops.filter((o) => o.op.endsWith(".getRange().formulas")).map((o) => o.value as unknown[][]);
@@ -104,7 +104,7 @@ describe("taskpane with a stubbed Office host", () => {
   test("when Excel refuses the write, the taskpane says what happened and that the workbook is unchanged", async () => {
     const page = await context.newPage();
     await page.addInitScript({ content: officeStub });
-    await page.addInitScript({ content: "window.__legworkFailSync = 2;" });
+    await page.addInitScript({ content: "window.__legworkFailSync = 3;" });
     await page.goto(`${base}/taskpane.html`);
     await page.getByLabel("Funding capture").check();
     await page.getByRole("button", { name: /Create/ }).click();

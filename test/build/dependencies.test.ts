@@ -16,8 +16,23 @@ describe("shipped dependencies", () => {
     const entry = lock.packages["node_modules/decimal.js"];
     expect(entry.dev).toBeUndefined();
     expect(entry.dependencies ?? {}).toEqual({});
-    const shipped = Object.entries(lock.packages as Record<string, { dev?: boolean }>).filter(([p, e]) => p !== "" && !e.dev);
+    const shipped = Object.entries(lock.packages as Record<string, { dev?: boolean; optional?: boolean; devOptional?: boolean }>).filter(
+      ([p, e]) => p !== "" && !e.dev && !e.optional && !e.devOptional,
+    );
     expect(shipped.map(([p]) => p)).toEqual(["node_modules/decimal.js"]);
+  });
+
+  test("office-addin-debugging (sideloading on Windows/Mac) is optional: an install without libsecret still succeeds", () => {
+    // Its chain builds the native keytar module, which needs libsecret's headers on Linux. As an
+    // optional dependency, npm drops that chain when the build fails instead of failing the install.
+    expect(pkg.optionalDependencies).toEqual({ "office-addin-debugging": expect.stringMatching(/^\^7\./) });
+    expect(pkg.devDependencies["office-addin-debugging"]).toBeUndefined();
+    expect(lock.packages["node_modules/keytar"].optional).toBe(true);
+    // Nothing the build or the tests need hangs on it.
+    for (const [name, range] of Object.entries({ ...pkg.devDependencies })) {
+      const entry = lock.packages[`node_modules/${name}`];
+      expect({ name, optional: entry?.optional ?? false, range }).toEqual({ name, optional: false, range });
+    }
   });
 
   test("decimal.js is at least the pinned 10.6 and MIT-licensed, as the README says", () => {

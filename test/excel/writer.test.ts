@@ -1,6 +1,7 @@
 /**
  * The writer against a fake workbook (office-addin-mock context + queued, non-transactional
- * batches): few syncs whatever the size, never overwrite, all or nothing.
+ * batches): four syncs whatever the size, never overwrite, all or nothing, and a rollback that
+ * can only remove the sheet this call created.
  */
 import { WriteError, writePlan } from "../../src/excel/writer";
 import { checkInputs } from "../../src/sheets/inputs";
@@ -15,14 +16,19 @@ function planOf(id: string) {
 }
 
 describe("writePlan", () => {
-  test.each(TEMPLATES.map((t) => t.id))("%s: written in at most 3 syncs, whole arrays, calculation suspended", async (id) => {
+  test.each(TEMPLATES.map((t) => t.id))("%s: written in 4 syncs, whole arrays, calculation left to Excel", async (id) => {
     const wb = new FakeWorkbook();
     const plan = planOf(id);
     const result = await writePlan(wb.run, plan);
-    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(result.syncs).toBe(4);
     expect(wb.syncs).toBe(result.syncs);
-    expect(wb.calculationSuspended).toBe(1);
+    // Suspending calculation would leave every written formula for the add-in to recalculate.
+    expect(wb.calculationSuspended).toBe(0);
+    // Only the names are read back, never every property of every sheet, table and name.
+    expect(wb.loads).toEqual(["worksheets:items/name", "tables:items/name", "names:items/name"]);
+    expect(result.cosmeticSkipped).toBeUndefined();
     const sheet = wb.sheet(plan.sheetName)!;
+    expect(wb.active).toBe(sheet.id);
     expect(sheet).toBeDefined();
     // Two whole-array writes of the used range (constants, then with formulas) and one of formats.
     const [address] = Object.keys(sheet.formulas);
@@ -62,8 +68,8 @@ describe("writePlan", () => {
   });
 
   describe("all or nothing", () => {
-    test.each(TEMPLATES.map((t) => t.id))("%s: a failure at each sync leaves the workbook exactly as it was", async (id) => {
-      for (const failAt of [1, 2]) {
+    test.each(TEMPLATES.map((t) => t.id))("%s: a failure at each of the first three syncs leaves the workbook exactly as it was", async (id) => {
+      for (const failAt of [1, 2, 3]) {
         const wb = new FakeWorkbook(["Sheet1", "Notes"]);
         const before = wb.snapshot();
         wb.failAtSync = failAt;
@@ -72,8 +78,18 @@ describe("writePlan", () => {
         expect(error.message).toMatch(/injected failure/);
         expect(error.message).toMatch(/Nothing was changed|left as it was/);
         expect(wb.snapshot()).toBe(before);
-        expect(wb.syncs).toBeLessThanOrEqual(3);
+        expect(wb.syncs).toBeLessThanOrEqual(4);
       }
+    });
+
+    test.each(TEMPLATES.map((t) => t.id))("%s: the write batch applied but reported failed: the whole sheet is removed", async (id) => {
+      const wb = new FakeWorkbook(["Sheet1", "Notes"]);
+      const before = wb.snapshot();
+      wb.failAfterSync = 3;
+      const error = await writePlan(wb.run, planOf(id)).catch((e) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect(error.rolledBack).toBe(true);
+      expect(wb.snapshot()).toBe(before);
     });
 
     test.each(TEMPLATES.map((t) => t.id))("%s: a table name taken meanwhile (collision mid-write) rolls back cleanly", async (id) => {
@@ -104,7 +120,7 @@ describe("writePlan", () => {
       expect(wb.snapshot()).toBe(before);
     });
 
-    test.each(["worksheets.add", "tables.add", "tables.name", "names.add", "range.formulas", "charts.add", "activate"])(
+    test.each(["worksheets.add", "tables.add", "tables.name", "names.add", "range.formulas", "dataValidation", "charts.add"])(
       "a failure at %s mid-batch: the partial sheet is removed",
       async (op) => {
         const wb = new FakeWorkbook(["Sheet1"]);
@@ -112,7 +128,7 @@ describe("writePlan", () => {
         wb.failAtOp = op;
         const error = await writePlan(wb.run, planOf("portfolio")).catch((e) => e);
         expect(error).toBeInstanceOf(WriteError);
-        expect(error.rolledBack).toBe(true);
+        expect(error.rolledBack).toBe(op !== "worksheets.add");
         expect(wb.snapshot()).toBe(before);
       },
     );
@@ -131,12 +147,83 @@ describe("writePlan", () => {
       expect(wb.syncs).toBe(1);
     });
 
+    test("a co-author's sheet with our name, made between the read and the add, is never touched", async () => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      let theirs: ReturnType<FakeWorkbook["addSheetMeanwhile"]> | undefined;
+      wb.onSync = (n) => {
+        // Excel on the web: a co-author adds "Full hedge" just after we read the names.
+        if (n === 2) theirs = wb.addSheetMeanwhile("Full hedge");
+      };
+      const result = await writePlan(wb.run, planOf("full-hedge"));
+      // Our add failed (the name was taken), so the names were read again and the next free one used.
+      expect(result.sheetName).toBe("Full hedge (2)");
+      expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Full hedge", "Full hedge (2)"]);
+      expect(wb.sheet("Full hedge")).toBe(theirs);
+      expect(JSON.stringify(theirs)).toMatch(/"formulas":\{\}/);
+    });
+
+    test("a failed write after that race removes our sheet only, by its id, never the co-author's", async () => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      let theirs = "";
+      wb.onSync = (n) => {
+        if (n === 2) theirs = JSON.stringify(wb.addSheetMeanwhile("Full hedge"));
+      };
+      wb.failAtOp = "range.formulas";
+      const error = await writePlan(wb.run, planOf("full-hedge")).catch((e) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect(error.rolledBack).toBe(true);
+      expect(error.message).toMatch(/Could not create "Full hedge \(2\)"/);
+      // Rolling back by name would have deleted "Full hedge" (theirs) or missed ours.
+      expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Full hedge"]);
+      expect(JSON.stringify(wb.sheet("Full hedge"))).toBe(theirs);
+    });
+
+    test("a co-author renaming our new sheet before the write does not redirect the rollback", async () => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      wb.onSync = (n) => {
+        if (n === 3) {
+          // Our sheet is renamed, and another one takes its old name, before our write lands.
+          wb.sheet("Full hedge")!.name = "Renamed";
+          wb.addSheetMeanwhile("Full hedge");
+        }
+      };
+      wb.failAtOp = "charts.add";
+      const error = await writePlan(wb.run, planOf("full-hedge")).catch((e) => e);
+      expect(error.rolledBack).toBe(true);
+      expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Full hedge"]);
+    });
+  });
+
+  describe("focus moving to another workbook mid-write (Windows, Mac)", () => {
+    // Excel then throws GeneralException from freezeRows and activate (Microsoft, "API limitations
+    // when the active workbook switches"): the sheet is complete, so the creation succeeds.
+    test.each(["freezeRows", "activate"])("%s refused: the sheet is kept and the creation succeeds", async (op) => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      wb.failAtOp = op;
+      const plan = planOf("cash-and-carry");
+      const result = await writePlan(wb.run, plan);
+      expect(result.sheetName).toBe("Cash-and-carry");
+      expect(result.cosmeticSkipped).toMatch(/injected failure/);
+      const sheet = wb.sheet("Cash-and-carry")!;
+      expect(sheet.tables).toEqual(plan.tables.map((t) => t.ref));
+      expect(sheet.charts).toBe(1);
+    });
+
+    test("worksheets.add refused: nothing was created, and the message says so", async () => {
+      const wb = new FakeWorkbook(["Sheet1"]);
+      const before = wb.snapshot();
+      wb.failAtOp = "worksheets.add";
+      const error = await writePlan(wb.run, planOf("cash-and-carry")).catch((e) => e);
+      expect(error.message).toBe('Could not create "Cash-and-carry": injected failure at worksheets.add. Nothing was changed.');
+      expect(wb.snapshot()).toBe(before);
+    });
+
     test("a protected workbook: a clear error and nothing changed", async () => {
       const wb = new FakeWorkbook(["Sheet1"]);
       wb.protectedStructure = true;
       const before = wb.snapshot();
       const error = await writePlan(wb.run, planOf("full-hedge")).catch((e) => e);
-      expect(error.message).toMatch(/Could not create "Full hedge": The workbook structure is protected/);
+      expect(error.message).toBe('Could not create "Full hedge": The workbook structure is protected. Nothing was changed.');
       expect(wb.snapshot()).toBe(before);
     });
   });
@@ -149,5 +236,28 @@ describe("writePlan", () => {
     const grid = Object.values(wb.sheet("Full hedge")!.formulas)[0].flat();
     expect(grid).toContain("'=HYPERLINK(1)");
     expect(grid).not.toContain("=HYPERLINK(1)");
+  });
+});
+
+describe("sheet details", () => {
+  test("column widths: characters to points as Excel measures them (8.43 characters = 64 px = 48 pt)", async () => {
+    const { columnWidthPoints } = await import("../../src/excel/column-width");
+    expect(columnWidthPoints(8.43)).toBeCloseTo(48, 1);
+    expect(columnWidthPoints(30)).toBe(161.25);
+    const wb = new FakeWorkbook();
+    await writePlan(wb.run, planOf("full-hedge"));
+    const widths = Object.values(wb.sheet("Full hedge")!.columnWidths);
+    // Column A holds labels of 30 characters: 161.25 pt, not 210 (7 pt a character).
+    expect(widths[0]).toBe(161.25);
+  });
+
+  test("validation rules: exclusive bounds are strict, inclusive bounds are not", async () => {
+    const wb = new FakeWorkbook();
+    await writePlan(wb.run, planOf("cash-and-carry"));
+    const rules = wb.validationRules.map((r) => r.rule);
+    // Quantity > 0 (the taskpane refuses 0): GreaterThan, not GreaterThanOrEqualTo.
+    expect(rules).toContainEqual({ decimal: { formula1: 0, operator: "GreaterThan" } });
+    // Roll reminder 0…365 days, both allowed.
+    expect(rules).toContainEqual({ decimal: { formula1: 0, formula2: 365, operator: "Between" } });
   });
 });

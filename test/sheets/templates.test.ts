@@ -205,6 +205,20 @@ describe("seed numbers in the computed sheets", () => {
     expect(byLabel(ev, "Action")).toBe("No trade");
   });
 
+  test("delta-neutral: the rebalance log holds values, not formulas (a log must not rewrite itself)", () => {
+    const plan = build("delta-neutral", { Opened: "2026-11-02" });
+    const log = plan.tables.find((t) => t.name === "RebalanceLog")!;
+    const { start, end } = parseRange(log.ref);
+    const inLog = plan.cells.filter((c) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
+      const row = Number(m[2]) - 1;
+      return row > start.row && row <= end.row && c.ref.charCodeAt(0) - 65 <= end.col;
+    });
+    expect(inLog.filter((c) => c.formula)).toEqual([]);
+    // The hedge as opened: 1 BTC at 100,000 shorted with 1,000 contracts of 100 USD, delta 1 → 0.
+    expect(inLog.map((c) => c.value)).toEqual([46328, 100000, 1, 1000, 0, "Hedge opened (example: replace with your own)"]);
+  });
+
   // Seed, Strategy #5 Enhanced Spot Exposure: 5 ETH spot + 2 ETH perp long = 7 ETH.
   test("enhanced-exposure: 7 ETH exposure, the perp's liquidation below the price, funding a cost", () => {
     const ev = evaluatePlan(build("enhanced-exposure"));

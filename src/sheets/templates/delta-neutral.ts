@@ -4,6 +4,7 @@
  * rises ("your short perpetual is now smaller relative to your spot") and grows as it falls; the
  * sheet tells you when the net delta leaves its band and how many contracts bring it back.
  */
+import { Dec } from "../../core/decimal";
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
@@ -19,7 +20,23 @@ const INPUTS: InputSpec[] = [
   { id: "Band", label: "Delta band (± coins)", kind: "number", default: 0.1, min: 0, help: "Rebalance when the net delta leaves ± this (seed: ±0.1)", format: "coin" },
   leverageInput(5),
   maintRateInput,
+  { id: "Opened", label: "Hedge opened", kind: "date", default: "today", help: "The first row of the rebalance log" },
 ];
+
+/**
+ * The log's first row, the hedge as opened: constants, as every row of a log is (a formula such
+ * as =TODAY() or =Price would rewrite the record every day, and Excel would copy it down as a
+ * calculated column into each row the user adds).
+ */
+function openingRow(values: Record<string, number | string>): (number | string)[] {
+  const spot = new Dec(values.SpotQty);
+  const entry = new Dec(values.EntryPrice);
+  const size = new Dec(values.ContractSize);
+  // As the sheet's "Contracts shorted at entry": ROUND(SpotQty*EntryPrice/ContractSize, 0).
+  const contracts = spot.times(entry).div(size).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  const after = spot.minus(contracts.times(size).div(entry));
+  return [values.Opened, entry.toNumber(), spot.toNumber(), contracts.toNumber(), after.toNumber(), "Hedge opened (example: replace with your own)"];
+}
 
 export const deltaNeutral: Template = {
   id: "delta-neutral",
@@ -62,12 +79,12 @@ export const deltaNeutral: Template = {
     b.alert(m["Band status"], "ABS(NetDelta)>Band");
 
     b.section("Rebalance log");
-    b.note("Add a row each time you rebalance; paste the first row as values when you trade.");
+    b.note("Add a row each time you rebalance, typing the date, price and deltas of that trade: a log holds values, not formulas.");
     b.table(
       "RebalanceLog",
       ["Date", "Price", "Net delta before", "Contracts traded", "Net delta after", "Note"],
-      [[{ formula: "=TODAY()", format: "date" }, "=Price", "=NetDelta", "=Trade", "=DeltaAfter", "example: today's rebalance"]],
-      [undefined, "price", "coin", "int", "coin", undefined],
+      [openingRow(values)],
+      ["date", "price", "coin", "int", "coin", undefined],
     );
 
     scenarioGrid(b, {
