@@ -7,7 +7,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
 const { getHttpsOptions } = require("./scripts/dev-certs");
-const { releaseManifest } = require("./scripts/manifest-url");
+const { LegworkMetadataPlugin } = require("./scripts/functions-metadata");
+const { DEV_URL, releaseManifest } = require("./scripts/manifest-url");
 
 // Where a release is hosted; without it the built manifest keeps the development URLs.
 const publicUrl = process.env.LEGWORK_PUBLIC_URL || "";
@@ -60,6 +61,8 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // functions.json without the data-types flag and with help links; functions.html; index.html.
+      new LegworkMetadataPlugin({ baseUrl: dev ? DEV_URL : releaseManifest(DEV_URL, publicUrl) }),
       // The shared runtime: one page hosts the taskpane and the custom functions, so the
       // functions can reach the network (CORS) and share state with the taskpane.
       new HtmlWebpackPlugin({

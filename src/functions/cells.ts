@@ -35,6 +35,9 @@ export function describe(v: unknown): string {
     const cols = Array.isArray(v[0]) ? v[0].length : 0;
     return `a ${rows}×${cols} range`;
   }
+  // A data type (Stocks, Currencies, an entity) reaches a function as an object only where
+  // functions.json allows custom data; ours does not, but a clear message costs little.
+  if (typeof v === "object" && "type" in v) return `a ${v.type} data type: refer to one of its fields, e.g. =A1.Price`;
   return "an unsupported value";
 }
 

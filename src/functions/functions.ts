@@ -220,7 +220,7 @@ export async function FUNDINGINTERVAL(symbol: any, exchange?: any): Promise<numb
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
  * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
  * @param [days] How many days back (default 30, at most 1095).
- * @returns Rows of [time, rate].
+ * @returns Rows of [time, rate]. Format the time column as a date and time (Custom format yyyy-mm-dd hh:mm) to read it.
  */
 export async function FUNDINGHISTORY(symbol: any, exchange?: any, days?: any): Promise<any[][]> {
   return matrixResult(await fundingHistory(symbol, exchange, days));

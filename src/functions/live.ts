@@ -12,13 +12,36 @@ import { describe as describeValue, isBlank, optionalChoice, optionalNumber, sin
 
 type Service = typeof import("../live/service");
 
+/** How long one attempt to load live.js may take before the calls waiting on it answer #N/A. */
+const LOAD_DEADLINE_MS = 15000;
+/** A streaming cell whose first load failed tries again this much later. */
+const RETRY_MS = 30000;
+
 let loading: Promise<Service> | null = null;
 
-/** The service chunk, loaded once. */
+/**
+ * The service chunk, loaded once; a failed or timed-out load is forgotten, so the next call tries
+ * again. Each attempt settles within LOAD_DEADLINE_MS: webpack's loader can leave a chunk
+ * pending for ever (after it threw once in a runtime without a page, every later import()
+ * waits on that first attempt), and a cell must never stay #BUSY!.
+ */
 function loadService(): Promise<Service> {
-  loading ??= import(/* webpackChunkName: "live" */ "../live/service");
+  if (!loading) {
+    const attempt = new Promise<Service>((resolve, reject) => {
+      // Excel's JavaScript-only runtime has no page to load a script into: say so at once.
+      if (typeof document === "undefined") throw new Error(NO_PAGE);
+      const timer = setTimeout(() => reject(new Error(`live.js did not load within ${LOAD_DEADLINE_MS / 1000} s`)), LOAD_DEADLINE_MS);
+      import(/* webpackChunkName: "live" */ "../live/service").then(resolve, reject).finally(() => clearTimeout(timer));
+    });
+    loading = attempt;
+    attempt.catch(() => {
+      if (loading === attempt) loading = null;
+    });
+  }
   return loading;
 }
+
+const NO_PAGE = "this runtime has no page";
 
 const notLoaded = (e: unknown): DomainError =>
   missing(`live exchange data could not be loaded (${e instanceof Error ? e.message : String(e)}): it needs the add-in's shared runtime`);
@@ -54,15 +77,24 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
     return () => undefined;
   }
   let stop: (() => void) | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let cancelled = false;
-  loadService().then(
-    (svc) => {
-      if (!cancelled) stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
-    },
-    (e) => sink.error(notLoaded(e)),
-  );
+  const start = (): void => {
+    loadService().then(
+      (svc) => {
+        if (!cancelled) stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
+      },
+      (e) => {
+        sink.error(notLoaded(e));
+        // Try again later (a page that failed to fetch live.js may succeed next time).
+        if (!cancelled && e.message !== NO_PAGE) retry = setTimeout(start, RETRY_MS);
+      },
+    );
+  };
+  start();
   return () => {
     cancelled = true;
+    clearTimeout(retry);
     stop?.();
   };
 }
