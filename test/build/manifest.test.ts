@@ -32,10 +32,10 @@ describe("manifest.xml", () => {
     expect(xml).toMatch(/<ExtensionPoint xsi:type="CustomFunctions">/);
     expect(xml).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
-    // The writer needs ExcelApi 1.9 (getRanges, suspendScreenUpdatingUntilNextSync); errors inside
-    // a spilled result need CustomFunctionsRuntime 1.2.
+    // The writer needs ExcelApi 1.9 (getRanges, suspendScreenUpdatingUntilNextSync); #DIV/0!, #NUM!
+    // and #N/A from a function need CustomFunctionsRuntime 1.3 (requirement-sets.test.ts derives both).
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
-    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\/>/);
+    expect(xml).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1.3"\/>/);
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);
   });
 
