@@ -2,6 +2,11 @@
  * Draws an evaluated plan as an HTML grid: computed values formatted as Excel would show them,
  * styles and conditional formats as CSS classes, the formula behind a cell in its tooltip.
  * Text is only ever set with textContent: nothing from a plan or a query string becomes HTML.
+ *
+ * Columns get the plan's widths (in characters, as Excel's), widened to fit the numbers and
+ * the text that has no empty cell to run over: the table's layout is fixed, so a long note
+ * runs over its empty neighbours (as in Excel) without widening column A. Every used column is
+ * drawn; the page's .grid box scrolls both ways, with the letters and row numbers kept in view.
  */
 import { DetailedCellError } from "hyperformula";
 import { columnLetters, parseCell } from "../sheets/a1";
@@ -16,6 +21,16 @@ export function displayValue(v: unknown, format: Parameters<typeof displayNumber
   if (typeof v === "number") return displayNumber(v, format);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
+}
+
+/** Excel's default column width, in characters. */
+const DEFAULT_WIDTH = 8.43;
+/** The widest a column grows to fit its content, in characters (longer text is cut with "…"). */
+const MAX_FIT = 40;
+
+/** Widths of the grid's columns, in characters: the plan's, or wider to fit `longest`. */
+export function columnWidths(planWidths: readonly number[], longest: readonly number[]): number[] {
+  return longest.map((chars, c) => Math.max(planWidths[c] ?? DEFAULT_WIDTH, Math.min(chars + 1, MAX_FIT)));
 }
 
 export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
@@ -38,11 +53,25 @@ export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
 
   const table = doc.createElement("table");
   table.className = "sheet";
+  table.dataset.rows = String(rows);
+  table.dataset.cols = String(cols);
+  const colgroup = doc.createElement("colgroup");
+  const rowHeader = doc.createElement("col");
+  rowHeader.className = "row-head";
+  colgroup.append(rowHeader);
+  const colEls = Array.from({ length: cols }, () => doc.createElement("col"));
+  colgroup.append(...colEls);
+  table.append(colgroup);
+  // Longest text shown in one cell of each column (text running over empty cells excluded).
+  const longest = Array<number>(cols).fill(0);
   const head = doc.createElement("tr");
+  head.className = "col-head";
   head.append(doc.createElement("th"));
   for (let c = 0; c < cols; c++) {
     const th = doc.createElement("th");
     th.textContent = columnLetters(c);
+    th.dataset.col = String(c);
+    th.scope = "col";
     head.append(th);
   }
   table.append(head);
@@ -50,24 +79,30 @@ export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
     const tr = doc.createElement("tr");
     const rh = doc.createElement("th");
     rh.textContent = String(r + 1);
+    rh.scope = "row";
     tr.append(rh);
     for (let c = 0; c < cols; c++) {
       const td = doc.createElement("td");
       const key = `${r},${c}`;
       const cell = byAddress.get(key);
       const v = value(r, c);
-      td.textContent = displayValue(v, cell?.format);
+      const text = displayValue(v, cell?.format);
+      td.textContent = text;
+      td.dataset.ref = `${columnLetters(c)}${r + 1}`;
+      td.dataset.col = String(c);
       // Text runs on over empty cells to its right, as in Excel.
+      let span = 1;
       if (typeof v === "string" && v.length > 0) {
-        let span = 1;
         while (c + span < cols && !byAddress.has(`${r},${c + span}`) && value(r, c + span) === null) span++;
         if (span > 1) {
           td.colSpan = span;
           td.classList.add("overflow");
         }
-        c += span - 1;
+        // The whole text on hover, in case the width cuts it.
+        if (!cell?.formula) td.title = text;
       }
-      td.dataset.ref = `${columnLetters(c)}${r + 1}`;
+      if (span === 1) longest[c] = Math.max(longest[c], text.length);
+      c += span - 1;
       const classes: string[] = [];
       if (cell?.style) classes.push(`s-${cell.style}`);
       if (tableCells.has(`${key},h`)) classes.push("t-head");
@@ -86,5 +121,7 @@ export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
     }
     table.append(tr);
   }
+  // Widths through the CSSOM (not a style attribute): allowed by a style-src 'self' policy.
+  columnWidths(plan.columnWidths, longest).forEach((w, c) => (colEls[c].style.width = `calc(${w}ch + 14px)`));
   return table;
 }

@@ -67,6 +67,76 @@ describe("npm start", () => {
   });
 });
 
+/**
+ * What office.js does on a page, as its sources show (excel-web-16.00.js): it may add a hidden
+ * host-trust frame from its CDN (AgaveErrorUX) and insert elements carrying style attributes
+ * (office-js #1687). The stand-in does both, so the policy is tested against them.
+ */
+const OFFICE_JS_STANDIN = `
+  const frame = document.createElement("iframe");
+  frame.src = "https://appsforoffice.microsoft.com/lib/1/hosted/AgaveErrorUX/index.html#trust";
+  frame.style.visibility = "hidden";
+  document.addEventListener("DOMContentLoaded", () => {
+    document.body.appendChild(frame);
+    const notice = document.createElement("div");
+    notice.setAttribute("style", "display:none;padding-right:30px");
+    document.body.appendChild(notice);
+  });
+`;
+
+describe("the taskpane's Content-Security-Policy in Chromium", () => {
+  async function openTaskpane() {
+    const page = await context.newPage();
+    await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_JS_STANDIN }),
+    );
+    await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/AgaveErrorUX/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>trust check</p>" }),
+    );
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForFunction(() => document.querySelector("iframe") !== null);
+    await page.waitForTimeout(300);
+    return page;
+  }
+  const violations = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+  test("office.js's host-trust frame and its styled elements are allowed: no violation", async () => {
+    const page = await openTaskpane();
+    expect(await violations(page)).toEqual([]);
+    const frameLoaded = await page.frames().some((f) => f.url().includes("AgaveErrorUX"));
+    expect(frameLoaded).toBe(true);
+    await page.close();
+  });
+
+  test("anything more is refused: another site's frame, a <style> element, a request to another host", async () => {
+    const page = await openTaskpane();
+    await page.evaluate(async () => {
+      const frame = document.createElement("iframe");
+      frame.src = "https://example.com/";
+      document.body.appendChild(frame);
+      const style = document.createElement("style");
+      style.textContent = "body { color: red }";
+      document.head.appendChild(style);
+      await fetch("https://example.com/data").catch(() => undefined);
+    });
+    await page.waitForTimeout(300);
+    const seen = await violations(page);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^frame-src https:\/\/example\.com/),
+        expect.stringMatching(/^style-src-elem inline/),
+        expect.stringMatching(/^connect-src https:\/\/example\.com/),
+      ]),
+    );
+    await page.close();
+  });
+});
+
 describe("taskpane with a stubbed Office host", () => {
   test("pick a template, change an input, Create → the writer receives the plan", async () => {
     const page = await context.newPage();
