@@ -3,6 +3,9 @@ module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // A deadline against hangs, not a speed test (speed is `npm run bench`): the browser suites run
+  // side by side on two cores, each with its own dev server, and a page can take seconds there.
+  testTimeout: 30000,
   testMatch: ["**/*.test.ts"],
   // Builds dist/ once (as `npm run build` does) for the bundle, manifest and dev-server tests.
   globalSetup: "<rootDir>/test/build/global-setup.js",

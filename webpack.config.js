@@ -38,12 +38,18 @@ module.exports = async (env, options) => {
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
             loader: "ts-loader",
             // ES modules for webpack (tsconfig.json's CommonJS is for jest): scope hoisting and
             // tree shaking keep functions.js small.
             options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", target: "es2020" } },
-          } }],
+          },
+        },
+      ],
     },
     performance: { hints: false },
     optimization: {
@@ -51,7 +57,11 @@ module.exports = async (env, options) => {
       minimizer: [
         new TerserPlugin({
           extractComments: false,
-          terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
+          terserOptions: {
+            ecma: 2020,
+            compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+            format: { comments: false },
+          },
         }),
       ],
     },

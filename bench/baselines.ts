@@ -61,11 +61,38 @@ const D = (v: unknown) => new Decimal(String(Array.isArray(v) ? v[0][0] : v));
 export const naive: Record<string, (...a: unknown[]) => number> = {
   HEDGEPNL: (s, h, e, x, r, n, f) => {
     const move = D(x).minus(D(e));
-    return D(s).times(move).minus(D(h).times(move)).plus(D(h).times(D(e)).times(D(r ?? 0)).times(D(n ?? 0))).minus(D(f ?? 0).times(D(h).abs()).times(D(e).plus(D(x)))).toNumber();
+    return D(s)
+      .times(move)
+      .minus(D(h).times(move))
+      .plus(
+        D(h)
+          .times(D(e))
+          .times(D(r ?? 0))
+          .times(D(n ?? 0)),
+      )
+      .minus(
+        D(f ?? 0)
+          .times(D(h).abs())
+          .times(D(e).plus(D(x))),
+      )
+      .toNumber();
   },
-  BASISAPY: (s, f, d) => D(f).minus(D(s)).div(D(s)).times(new Decimal(365).div(D(d))).toNumber(),
-  FUNDINGYIELD: (r) => D(r).times(365 * 24).div(8).toNumber(),
-  POSITIONPNL: (side, q, e, x) => D(q).times(D(x).minus(D(e))).times(side === "long" ? 1 : -1).toNumber(),
+  BASISAPY: (s, f, d) =>
+    D(f)
+      .minus(D(s))
+      .div(D(s))
+      .times(new Decimal(365).div(D(d)))
+      .toNumber(),
+  FUNDINGYIELD: (r) =>
+    D(r)
+      .times(365 * 24)
+      .div(8)
+      .toNumber(),
+  POSITIONPNL: (side, q, e, x) =>
+    D(q)
+      .times(D(x).minus(D(e)))
+      .times(side === "long" ? 1 : -1)
+      .toNumber(),
   AVGENTRY: (q, p) => {
     const Q = q as number[][];
     const P = p as number[][];
@@ -79,9 +106,19 @@ export const naive: Record<string, (...a: unknown[]) => number> = {
   },
   LIQPRICE: (side, e, q, m, mr) => {
     const s = side === "long" ? 1 : -1;
-    return D(q).times(D(e)).times(s).minus(D(m)).div(D(q).times(new Decimal(s).minus(D(mr)))).toNumber();
+    return D(q)
+      .times(D(e))
+      .times(s)
+      .minus(D(m))
+      .div(D(q).times(new Decimal(s).minus(D(mr))))
+      .toNumber();
   },
-  FUNDINGPNL: (side, q, p, r) => D(q).times(D(p)).times(D(r)).times(side === "long" ? -1 : 1).toNumber(),
+  FUNDINGPNL: (side, q, p, r) =>
+    D(q)
+      .times(D(p))
+      .times(D(r))
+      .times(side === "long" ? -1 : 1)
+      .toNumber(),
   NETDELTA: (legs) => {
     let total = new Decimal(0);
     for (const row of (legs as unknown[][]).slice(1)) total = total.plus(D(row[3]).times(row[2] === "short" ? -1 : 1));

@@ -15,13 +15,12 @@ import { fakeRun } from "./fake-run";
 import { measure } from "./timing";
 
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 const fns = require("../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
 const { TEMPLATES } = require("../src/sheets/templates") as typeof import("../src/sheets/templates");
 const { checkInputs, todayIso } = require("../src/sheets/inputs") as typeof import("../src/sheets/inputs");
 const { writePlan } = require("../src/excel/writer") as typeof import("../src/excel/writer");
 const { evaluatePlan } = require("../src/preview/engine") as typeof import("../src/preview/engine");
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = path.resolve(__dirname, "../../..");
 
@@ -34,7 +33,15 @@ const SCALAR_CALLS: Record<string, unknown[]> = {
   AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], null],
   LIQPRICE: ["long", [[2459.5]], [[0.0199]], [[24.454895]], [[0.01]], null, null, null],
   FUNDINGPNL: ["short", 0.5, [[100000]], [[0.0003]], null, null],
-  NETDELTA: [[["Asset", "Instrument", "Side", "Quantity"], ["ETH", "spot", "long", 10], ["ETH", "perp", "short", 5]], null, null],
+  NETDELTA: [
+    [
+      ["Asset", "Instrument", "Side", "Quantity"],
+      ["ETH", "spot", "long", 10],
+      ["ETH", "perp", "short", 5],
+    ],
+    null,
+    null,
+  ],
 };
 
 interface ScalarRow {
@@ -67,7 +74,8 @@ function bulkBench(): BulkRow[] {
   const exits = Array.from({ length: 100 }, (_, i) => [2000 + i * 25.5]);
   const hedges = [Array.from({ length: 100 }, (_, j) => j / 10)];
   const legs: unknown[][] = [["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"]];
-  for (let i = 0; i < 10000; i++) legs.push(["ETH", i % 2 ? "perp" : "spot", i % 3 ? "long" : "short", 1 + (i % 97) / 8, i % 5 ? 1 : 0.1, false]);
+  for (let i = 0; i < 10000; i++)
+    legs.push(["ETH", i % 2 ? "perp" : "spot", i % 3 ? "long" : "short", 1 + (i % 97) / 8, i % 5 ? 1 : 0.1, false]);
   // Rates as exchanges publish them (8-decimal strings parsed to doubles): 0.0000125 ± k × 0.000001.
   const rates = Array.from({ length: 26280 }, (_, i) => [(1250 + ((i % 13) - 6) * 100) / 1e8]);
   const prices = Array.from({ length: 26280 }, (_, i) => [60000 + (i % 1000) * 12.5]);
@@ -162,15 +170,24 @@ async function main(): Promise<void> {
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
   console.log("function      LEGS ns   plain ns   naive ns   ×plain   ×naive");
   for (const r of scalar) {
-    console.log(`${r.fn.padEnd(12)} ${fmt(r.ns, 0).padStart(8)} ${fmt(r.plainNs, 0).padStart(10)} ${fmt(r.naiveNs, 0).padStart(10)} ${fmt(r.vsPlain).padStart(8)} ${fmt(r.vsNaive, 2).padStart(8)}`);
+    console.log(
+      `${r.fn.padEnd(12)} ${fmt(r.ns, 0).padStart(8)} ${fmt(r.plainNs, 0).padStart(10)} ${fmt(r.naiveNs, 0).padStart(10)} ${fmt(r.vsPlain).padStart(8)} ${fmt(r.vsNaive, 2).padStart(8)}`,
+    );
   }
   console.log("\nBulk (median ms; target; plain-double equivalent)");
-  for (const r of bulk) console.log(`${r.name.padEnd(34)} ${fmt(r.ms, 2).padStart(8)} ms  (target ≤ ${r.targetMs} ms; plain ${fmt(r.plainMs, 3)} ms)`);
+  for (const r of bulk)
+    console.log(
+      `${r.name.padEnd(34)} ${fmt(r.ms, 2).padStart(8)} ms  (target ≤ ${r.targetMs} ms; plain ${fmt(r.plainMs, 3)} ms)`,
+    );
   console.log("\nTemplates (plan build, writer syncs and payload, HyperFormula preview)");
   for (const t of templates) {
-    console.log(`${t.id.padEnd(18)} build ${fmt(t.buildMs, 2).padStart(6)} ms  syncs ${t.syncs}  payload ${fmt(t.payloadBytes / 1024).padStart(6)} KiB  preview ${fmt(t.previewMs, 1).padStart(6)} ms`);
+    console.log(
+      `${t.id.padEnd(18)} build ${fmt(t.buildMs, 2).padStart(6)} ms  syncs ${t.syncs}  payload ${fmt(t.payloadBytes / 1024).padStart(6)} KiB  preview ${fmt(t.previewMs, 1).padStart(6)} ms`,
+    );
   }
-  console.log(`\nfunctions.js: ${fmt(bundle.minBytes / 1024)} KiB minified (target ≤ 60 KiB), ${fmt(bundle.gzipBytes / 1024)} KiB gzipped; load + associate in a bare vm ${fmt(bundle.loadMs, 2)} ms`);
+  console.log(
+    `\nfunctions.js: ${fmt(bundle.minBytes / 1024)} KiB minified (target ≤ 60 KiB), ${fmt(bundle.gzipBytes / 1024)} KiB gzipped; load + associate in a bare vm ${fmt(bundle.loadMs, 2)} ms`,
+  );
   console.log(`live.js (market data, loaded on first use): ${fmt(bundle.liveChunkBytes / 1024)} KiB minified\n`);
 
   const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle };

@@ -19,7 +19,9 @@ try {
 }
 if (!report || report.error || !report.metadata) {
   const reason = report && report.error ? report.error.summary || report.error.code : (run.stderr || "").trim().split("\n").pop();
-  console.log(`audit: npm's advisory service was not reachable (${reason || "no answer"}); the offline dependency checks in npm test still apply.`);
+  console.log(
+    `audit: npm's advisory service was not reachable (${reason || "no answer"}); the offline dependency checks in npm test still apply.`,
+  );
   process.exit(0);
 }
 const v = report.metadata.vulnerabilities || {};

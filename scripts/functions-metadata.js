@@ -13,9 +13,11 @@
  */
 const { sources, Compilation } = require("webpack");
 
-const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-const CSP = "default-src 'self'; style-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'";
+const CSP =
+  "default-src 'self'; style-src 'self'; img-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 function page(title, body) {
   return `<!doctype html>
@@ -24,11 +26,11 @@ function page(title, body) {
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="${CSP}" />
-    <title>${escape(title)}</title>
+    <title>${escapeHtml(title)}</title>
     <link rel="stylesheet" href="taskpane.css" />
   </head>
   <body>
-    <header><h1>${escape(title)}</h1><p>Legwork: exact functions and strategy sheets for spot + derivatives books.</p></header>
+    <header><h1>${escapeHtml(title)}</h1><p>Legwork: exact functions and strategy sheets for spot + derivatives books.</p></header>
     <main>
 ${body}
     </main>
@@ -43,7 +45,8 @@ const NOTES = {
     "The first column is an Excel date serial in UTC (e.g. 46351.333…). Format it as a date and time to read it: " +
     "select the column, then Home › Number Format › More Number Formats › Custom, and type yyyy-mm-dd hh:mm. " +
     "The second column is the rate per funding interval (0.0001 = 0.01 %): format it as a percentage with 4 decimals.",
-  FUNDINGRATE: "Streams: the cell updates on every poll. The rate is per funding interval (see FUNDINGINTERVAL), not annualised: LEGS.FUNDINGYIELD annualises it.",
+  FUNDINGRATE:
+    "Streams: the cell updates on every poll. The rate is per funding interval (see FUNDINGINTERVAL), not annualised: LEGS.FUNDINGYIELD annualises it.",
   MARKPRICE: "Streams: the cell updates on every poll.",
   INDEXPRICE: "Streams: the cell updates on every poll.",
 };
@@ -51,18 +54,21 @@ const NOTES = {
 function referencePage(metadata) {
   const entries = metadata.functions.map((f) => {
     const params = f.parameters
-      .map((p) => `<li><code>${escape(p.name)}</code>${p.optional ? " (optional)" : ""}: ${escape(p.description || "")}</li>`)
+      .map(
+        (p) =>
+          `<li><code>${escapeHtml(p.name)}</code>${p.optional ? " (optional)" : ""}: ${escapeHtml(p.description || "")}</li>`,
+      )
       .join("");
     const signature = `LEGS.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
-    const note = NOTES[f.id] ? `<p>${escape(NOTES[f.id])}</p>` : "";
-    return `<section id="${escape(f.id)}">
-<h2><code>${escape(signature)}</code></h2>
-<p>${escape(f.description || "")}</p>
+    const note = NOTES[f.id] ? `<p>${escapeHtml(NOTES[f.id])}</p>` : "";
+    return `<section id="${escapeHtml(f.id)}">
+<h2><code>${escapeHtml(signature)}</code></h2>
+<p>${escapeHtml(f.description || "")}</p>
 <ul>${params}</ul>
 ${note}
 </section>`;
   });
-  const index = metadata.functions.map((f) => `<a href="#${escape(f.id)}">${escape(f.name)}</a>`).join(" · ");
+  const index = metadata.functions.map((f) => `<a href="#${escapeHtml(f.id)}">${escapeHtml(f.name)}</a>`).join(" · ");
   return page(
     "LEGS functions: reference",
     `<p>${index}</p>
@@ -93,16 +99,19 @@ class LegworkMetadataPlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LegworkMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LegworkMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return; // the generator reported an error already
-        const metadata = JSON.parse(asset.source.source().toString());
-        delete metadata.allowCustomDataForDataTypeAny;
-        for (const f of metadata.functions) f.helpUrl = `${this.baseUrl}functions.html#${f.id}`;
-        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
-        compilation.emitAsset("functions.html", new sources.RawSource(referencePage(metadata)));
-        compilation.emitAsset("index.html", new sources.RawSource(startPage()));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "LegworkMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return; // the generator reported an error already
+          const metadata = JSON.parse(asset.source.source().toString());
+          delete metadata.allowCustomDataForDataTypeAny;
+          for (const f of metadata.functions) f.helpUrl = `${this.baseUrl}functions.html#${f.id}`;
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 4)));
+          compilation.emitAsset("functions.html", new sources.RawSource(referencePage(metadata)));
+          compilation.emitAsset("index.html", new sources.RawSource(startPage()));
+        },
+      );
     });
   }
 }

@@ -12,7 +12,9 @@ if (process.platform === "win32" || process.platform === "darwin") {
   try {
     cli = require.resolve("office-addin-debugging/cli.js");
   } catch {
-    console.error("office-addin-debugging is not installed (an optional dependency), so nothing was sideloaded: nothing to stop.");
+    console.error(
+      "office-addin-debugging is not installed (an optional dependency), so nothing was sideloaded: nothing to stop.",
+    );
     process.exit(0);
   }
   const result = spawnSync(process.execPath, [cli, "stop", "manifest.xml"], { cwd: root, stdio: "inherit" });

@@ -14,9 +14,7 @@ export function mustBeNonNegative(name: string, value: Dec): DomainError | null 
 export function mustBeBetween(name: string, value: Dec, lo: Dec, hi: Dec): DomainError | null {
   return value.gt(lo) && value.lt(hi)
     ? null
-    : invalid(
-        `${name} must be greater than ${lo.toString()} and less than ${hi.toString()} (got ${value.toString()})`,
-      );
+    : invalid(`${name} must be greater than ${lo.toString()} and less than ${hi.toString()} (got ${value.toString()})`);
 }
 
 /** The first error among the checks, or null. */

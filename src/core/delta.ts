@@ -37,9 +37,7 @@ function checkLeg(leg: Leg): DomainError | null {
     return invalid(`${leg.label} is an option: give its Delta (per unit of the underlying, −1 to 1)`);
   }
   if (leg.delta !== null && (typeof leg.delta === "number" ? Math.abs(leg.delta) > 1 : leg.delta.abs().gt(1))) {
-    return invalid(
-      `${leg.label}: Delta must be between -1 and 1 per unit of the underlying (got ${leg.delta.toString()})`,
-    );
+    return invalid(`${leg.label}: Delta must be between -1 and 1 per unit of the underlying (got ${leg.delta.toString()})`);
   }
   if (leg.inverse && leg.instrument === "spot") {
     return invalid(`${leg.label}: a spot leg cannot be inverse (only perps, futures and options are coin-margined)`);
@@ -55,7 +53,12 @@ const sameAsset = (a: string, b: string): boolean => a.trim().toUpperCase() === 
  * `priceDouble` is the price cell's double when it is a plain number (for the fast path); the
  * answer is a Dec, or already the final double when the fast path gave it.
  */
-export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string | null, priceDouble: number | null = null): Result<Dec | number> {
+export function netDelta(
+  legs: readonly Leg[],
+  price: Dec | null,
+  asset: string | null,
+  priceDouble: number | null = null,
+): Result<Dec | number> {
   if (price !== null && !price.gt(0)) return invalid(`price must be greater than 0 (got ${price.toString()})`);
   const assets = distinctAssets(legs);
   let chosen = legs;
@@ -65,9 +68,7 @@ export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string 
       return missing(`no legs with asset "${asset}" (assets in legs: ${assets.join(", ") || "none"})`);
     }
   } else if (assets.length > 1) {
-    return invalid(
-      `legs hold ${assets.length} assets (${assets.join(", ")}): give the asset argument to net one of them`,
-    );
+    return invalid(`legs hold ${assets.length} assets (${assets.join(", ")}): give the asset argument to net one of them`);
   }
   // Every leg is checked first, so the fast path below never hides an error.
   let allNumbers = true;
@@ -77,13 +78,25 @@ export function netDelta(legs: readonly Leg[], price: Dec | null, asset: string 
     if (leg.inverse && price === null) {
       return missing(`${leg.label} is an inverse contract (quantity × contract size in quote currency): give the price argument`);
     }
-    allNumbers &&= typeof leg.quantity === "number" && typeof leg.contractSize === "number" && (leg.delta === null || typeof leg.delta === "number");
+    allNumbers &&=
+      typeof leg.quantity === "number" &&
+      typeof leg.contractSize === "number" &&
+      (leg.delta === null || typeof leg.delta === "number");
   }
   if (allNumbers && (price === null || priceDouble !== null)) {
     const fast = netDeltaFast(chosen as readonly FastLeg[], priceDouble);
     if (fast !== null) return fast;
   }
-  const f = netFraction(DECIMAL, chosen.map((l) => ({ quantity: dec(l.quantity), contractSize: dec(l.contractSize), delta: l.delta === null ? null : dec(l.delta), inverse: l.inverse })), price);
+  const f = netFraction(
+    DECIMAL,
+    chosen.map((l) => ({
+      quantity: dec(l.quantity),
+      contractSize: dec(l.contractSize),
+      delta: l.delta === null ? null : dec(l.delta),
+      inverse: l.inverse,
+    })),
+    price,
+  );
   return f.den === null ? (f.num as Dec) : (f.num as Dec).div(f.den);
 }
 

@@ -40,10 +40,7 @@ export function fundingPnl(position: FundingPosition, events: readonly FundingEv
   let total = ZERO;
   for (const e of events) {
     const at = e.label ? ` (${e.label})` : "";
-    const wrong = firstError(
-      mustBePositive(`price${at}`, e.price),
-      mustBeBetween(`rate${at}`, e.rate, ONE.neg(), ONE),
-    );
+    const wrong = firstError(mustBePositive(`price${at}`, e.price), mustBeBetween(`rate${at}`, e.rate, ONE.neg(), ONE));
     if (wrong) return wrong;
     const value = position.contractType === "linear" ? size.times(e.price) : size.div(e.price);
     total = total.plus(value.times(e.rate));
@@ -55,7 +52,13 @@ export function fundingPnl(position: FundingPosition, events: readonly FundingEv
  * Linear funding P&L on the fast exact path: −side × q × cs × Σ priceᵢ × rateᵢ over raw doubles
  * (one price for every rate when `prices` has one element); null → the decimal path.
  */
-export function fundingPnlLinearFast(side: Side, quantity: number, contractSize: number, prices: readonly number[], rates: readonly number[]): number | null {
+export function fundingPnlLinearFast(
+  side: Side,
+  quantity: number,
+  contractSize: number,
+  prices: readonly number[],
+  rates: readonly number[],
+): number | null {
   if (!(quantity >= 0 && contractSize > 0)) return null;
   const Q = scaledOf(quantity);
   const C = scaledOf(contractSize);

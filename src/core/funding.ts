@@ -21,10 +21,7 @@ const HOURS_PER_DAY = new Dec(24);
 
 /** Number of funding events in `horizonDays` (may be fractional). */
 export function fundingEvents(intervalHours: Dec, horizonDays: Dec): Result<Dec> {
-  const bad = firstError(
-    mustBePositive("interval_hours", intervalHours),
-    mustBeNonNegative("horizon_days", horizonDays),
-  );
+  const bad = firstError(mustBePositive("interval_hours", intervalHours), mustBeNonNegative("horizon_days", horizonDays));
   if (bad) return bad;
   return horizonDays.times(HOURS_PER_DAY).div(intervalHours);
 }
@@ -55,7 +52,12 @@ export function fundingYield(
  * Simple funding yield on the fast exact path: mean rate × horizon × 24 / interval, given the
  * exact sum of the rates and their count; null → the decimal path.
  */
-export function fundingYieldSimpleFast(rateSum: Scaled, count: number, intervalHours: number, horizonDays: number): number | null {
+export function fundingYieldSimpleFast(
+  rateSum: Scaled,
+  count: number,
+  intervalHours: number,
+  horizonDays: number,
+): number | null {
   if (!(intervalHours > 0 && horizonDays >= 0 && count > 0)) return null;
   const h = scaledOf(intervalHours);
   const d = scaledOf(horizonDays);

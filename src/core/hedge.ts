@@ -43,7 +43,16 @@ export function hedgePnl(inputs: HedgeInputs): Result<Dec> {
   const bad = checkHedgeInputs(inputs) ?? mustBeNonNegative("exit_price", inputs.exit);
   if (bad) return bad;
   const { spotQty, hedgeQty, entry, exit } = inputs;
-  return hedgeFormula(DECIMAL, spotQty, hedgeQty, entry, exit, inputs.fundingRate ?? ZERO, inputs.fundingPeriods ?? ZERO, inputs.feeRate ?? ZERO) as Dec;
+  return hedgeFormula(
+    DECIMAL,
+    spotQty,
+    hedgeQty,
+    entry,
+    exit,
+    inputs.fundingRate ?? ZERO,
+    inputs.fundingPeriods ?? ZERO,
+    inputs.feeRate ?? ZERO,
+  ) as Dec;
 }
 
 /** The formula in the header comment, once, for either arithmetic (src/core/arith.ts). */
@@ -60,7 +69,15 @@ function hedgeFormula<T>(m: Arith<T>, spot: T, hedge: T, entry: T, exit: T, rate
  * exact result out, or null when an input is one the decimal path must handle (out of range,
  * too many digits, too large) — errors always come from the decimal path.
  */
-export function hedgePnlFast(spot: number, hedge: number, entry: number, exit: number, rate: number, periods: number, fee: number): number | null {
+export function hedgePnlFast(
+  spot: number,
+  hedge: number,
+  entry: number,
+  exit: number,
+  rate: number,
+  periods: number,
+  fee: number,
+): number | null {
   if (!(entry > 0 && exit >= 0 && rate > -1 && rate < 1 && periods >= 0 && fee > -1 && fee < 1)) return null;
   const v = scaledAll([spot, hedge, entry, exit, rate, periods, fee]);
   if (v === null) return null;

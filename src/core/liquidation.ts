@@ -50,7 +50,17 @@ export function liquidationPrice(p: LiquidationInputs): Result<Dec> {
     mustBeNonNegative("maint_amount", p.maintAmount),
   );
   if (bad) return bad;
-  const f = liquidationFraction(DECIMAL, p.side, p.entry, p.quantity, p.margin, p.maintRate, p.maintAmount, p.contractType, p.basis);
+  const f = liquidationFraction(
+    DECIMAL,
+    p.side,
+    p.entry,
+    p.quantity,
+    p.margin,
+    p.maintRate,
+    p.maintAmount,
+    p.contractType,
+    p.basis,
+  );
   const [alive, num, den] = [f.alive as Dec, f.num as Dec, f.den as Dec];
   if (!alive.gt(0)) {
     const value = p.contractType === "linear" ? p.quantity.times(p.entry) : p.quantity.div(p.entry);

@@ -68,7 +68,14 @@ export function averageEntry(fills: readonly Fill[], contractType: ContractType,
 }
 
 /** Position P&L on the fast exact path; null → the decimal path. */
-export function positionPnlFast(side: Side, quantity: number, entry: number, exit: number, contractType: ContractType, contractSize: number): number | null {
+export function positionPnlFast(
+  side: Side,
+  quantity: number,
+  entry: number,
+  exit: number,
+  contractType: ContractType,
+  contractSize: number,
+): number | null {
   if (!(quantity >= 0 && entry > 0 && contractSize > 0 && (contractType === "inverse" ? exit > 0 : exit >= 0))) return null;
   const v = scaledAll([quantity, entry, exit, contractSize]);
   if (v === null) return null;

@@ -151,7 +151,10 @@ export async function writePlan(run: ExcelRun, plan: SheetPlan): Promise<WriteRe
 }
 
 /** The names in use, loading nothing but the names. */
-async function readNames(context: Excel.RequestContext, sync: () => Promise<void>): Promise<{ sheets: string[]; tables: string[] }> {
+async function readNames(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+): Promise<{ sheets: string[]; tables: string[] }> {
   const { worksheets, tables, names } = context.workbook;
   worksheets.load("items/name");
   tables.load("items/name");

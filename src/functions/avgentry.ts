@@ -42,8 +42,15 @@ export function avgEntry(quantities: unknown, prices: unknown, contractType: unk
       labels.push(single ? "fill" : `fill${at}`);
     }
   }
-  if (type === "linear" && fills.length > 0 && fills.every((f) => typeof f.quantity === "number" && typeof f.price === "number")) {
-    const fast = averageEntryLinearFast(fills.map((f) => f.quantity as number), fills.map((f) => f.price as number));
+  if (
+    type === "linear" &&
+    fills.length > 0 &&
+    fills.every((f) => typeof f.quantity === "number" && typeof f.price === "number")
+  ) {
+    const fast = averageEntryLinearFast(
+      fills.map((f) => f.quantity as number),
+      fills.map((f) => f.price as number),
+    );
     if (fast !== null) return fast;
   }
   const exact: Fill[] = fills.map((f) => ({ quantity: toDec(f.quantity), price: toDec(f.price) }));

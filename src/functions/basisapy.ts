@@ -4,13 +4,7 @@ import { isDomainError } from "../core/errors";
 import { isBlank, optionalChoice, optionalNumber, single } from "./cells";
 import { Answer, spill } from "./spill";
 
-export function basisApy(
-  spot: unknown,
-  future: unknown,
-  days: unknown,
-  compounding: unknown,
-  daysInYear: unknown,
-): Answer {
+export function basisApy(spot: unknown, future: unknown, days: unknown, compounding: unknown, daysInYear: unknown): Answer {
   const mode = optionalChoice("compounding", compounding, BASIS_COMPOUNDING, "simple");
   if (isDomainError(mode)) return mode;
   const year = optionalNumber("days_in_year", daysInYear, DEFAULT_DAYS_IN_YEAR);

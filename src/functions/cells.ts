@@ -111,12 +111,7 @@ export function optionalText(name: string, v: unknown): Result<string | null> {
 }
 
 /** One of a fixed set of words, case-insensitive; omitted or blank gives `fallback`. */
-export function optionalChoice<T extends string>(
-  name: string,
-  v: unknown,
-  allowed: readonly T[],
-  fallback: T,
-): Result<T> {
+export function optionalChoice<T extends string>(name: string, v: unknown, allowed: readonly T[], fallback: T): Result<T> {
   const one = single(name, v);
   if (one instanceof DomainError) return one;
   if (isBlank(one)) return fallback;

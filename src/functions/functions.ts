@@ -18,8 +18,6 @@ import { fundingHistory, fundingInterval } from "./live";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cell values; they are read in cells.ts */
-
 /**
  * Net delta of a book of legs: spot, perps, futures and options, linear or inverse, in units of the underlying coin.
  * @customfunction NETDELTA
@@ -140,9 +138,7 @@ export function LIQPRICE(
   contract_type?: any,
   maint_basis?: any,
 ): any[][] {
-  return matrixResult(
-    liqPrice(side, entry_price, quantity, margin, maint_rate, maint_amount, contract_type, maint_basis),
-  );
+  return matrixResult(liqPrice(side, entry_price, quantity, margin, maint_rate, maint_amount, contract_type, maint_basis));
 }
 
 /**

@@ -7,7 +7,18 @@ import { CONTRACT_TYPES } from "../core/contracts";
 import { Dec, Num, toDec } from "../core/decimal";
 import { invalid, isDomainError, Result } from "../core/errors";
 import { fundingPnl as coreFundingPnl, fundingPnlLinearFast } from "../core/funding-pnl";
-import { cellNum, describe, Grid, isBlank, optionalChoice, optionalNumber, requiredNum, requiredSide, single, toGrid } from "./cells";
+import {
+  cellNum,
+  describe,
+  Grid,
+  isBlank,
+  optionalChoice,
+  optionalNumber,
+  requiredNum,
+  requiredSide,
+  single,
+  toGrid,
+} from "./cells";
 import { Answer, finish } from "./spill";
 
 const ONE = new Dec(1);
@@ -56,7 +67,8 @@ interface RawEvents {
   allNumbers: boolean;
 }
 
-const isSingleRate = (rate: unknown) => !Array.isArray(rate) || (rate.length === 1 && Array.isArray(rate[0]) && rate[0].length === 1);
+const isSingleRate = (rate: unknown) =>
+  !Array.isArray(rate) || (rate.length === 1 && Array.isArray(rate[0]) && rate[0].length === 1);
 
 /** Pairs (price_i, rate_i); a single price applies to every rate. */
 function readEvents(price: unknown, rate: unknown): Result<RawEvents> {
@@ -67,9 +79,7 @@ function readEvents(price: unknown, rate: unknown): Result<RawEvents> {
   const onePrice = prices.length === 1 && prices[0].length === 1;
   const oneRate = rates.length === 1 && rates[0].length === 1;
   if (!onePrice && (prices.length !== rates.length || prices[0].length !== rates[0].length)) {
-    return invalid(
-      `price is ${describe(prices)} but rate is ${describe(rates)}: give one price, or a price for each rate`,
-    );
+    return invalid(`price is ${describe(prices)} but rate is ${describe(rates)}: give one price, or a price for each rate`);
   }
   const priceAt = (g: Grid, r: number, c: number) => (onePrice ? g[0][0] : g[r][c]);
   if (onePrice) {
@@ -86,7 +96,9 @@ function readEvents(price: unknown, rate: unknown): Result<RawEvents> {
       if (rateBlank && (priceBlank || onePrice) && !oneRate) continue; // no event here
       const at = oneRate ? "" : ` (row ${r + 1}, column ${c + 1})`;
       if (!onePrice && rateBlank !== priceBlank) {
-        return invalid(`funding event${at} has a ${rateBlank ? "price but no rate" : "rate but no price"}: fill both cells or neither`);
+        return invalid(
+          `funding event${at} has a ${rateBlank ? "price but no rate" : "rate but no price"}: fill both cells or neither`,
+        );
       }
       // Plain numbers are taken as they are; anything else is read (and named in errors) by cellNum.
       const eventRate = typeof rv === "number" && Number.isFinite(rv) ? rv : cellNum(`rate${at}`, rv);

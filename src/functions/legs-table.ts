@@ -66,8 +66,7 @@ const INVERSE_WORDS: Record<string, boolean> = {
   linear: false,
 };
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.\-]+/g, "");
-
+const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, "");
 
 type Columns = Partial<Record<Field, number>>;
 

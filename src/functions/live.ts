@@ -18,20 +18,33 @@ const LOAD_DEADLINE_MS = 15000;
 const RETRY_MS = 30000;
 
 let loading: Promise<Service> | null = null;
+/**
+ * Set when starting the load threw at once: this runtime cannot load a chunk at all (Excel's
+ * JavaScript-only runtime has no page to add a script to), so every later call answers at once.
+ */
+let cannotLoad: unknown = null;
 
 /**
  * The service chunk, loaded once; a failed or timed-out load is forgotten, so the next call tries
  * again. Each attempt settles within LOAD_DEADLINE_MS: webpack's loader can leave a chunk
- * pending for ever (after it threw once in a runtime without a page, every later import()
- * waits on that first attempt), and a cell must never stay #BUSY!.
+ * pending for ever (after it threw once, every later import() waits on that first attempt), and a
+ * cell must never stay #BUSY!.
  */
 function loadService(): Promise<Service> {
+  if (cannotLoad) return Promise.reject(cannotLoad);
   if (!loading) {
     const attempt = new Promise<Service>((resolve, reject) => {
-      // Excel's JavaScript-only runtime has no page to load a script into: say so at once.
-      if (typeof document === "undefined") throw new Error(NO_PAGE);
-      const timer = setTimeout(() => reject(new Error(`live.js did not load within ${LOAD_DEADLINE_MS / 1000} s`)), LOAD_DEADLINE_MS);
-      import(/* webpackChunkName: "live" */ "../live/service").then(resolve, reject).finally(() => clearTimeout(timer));
+      let chunk: Promise<Service>;
+      try {
+        chunk = import(/* webpackChunkName: "live" */ "../live/service");
+      } catch (e) {
+        throw (cannotLoad = e);
+      }
+      const timer = setTimeout(
+        () => reject(new Error(`live.js did not load within ${LOAD_DEADLINE_MS / 1000} s`)),
+        LOAD_DEADLINE_MS,
+      );
+      chunk.then(resolve, reject).finally(() => clearTimeout(timer));
     });
     loading = attempt;
     attempt.catch(() => {
@@ -41,10 +54,10 @@ function loadService(): Promise<Service> {
   return loading;
 }
 
-const NO_PAGE = "this runtime has no page";
-
 const notLoaded = (e: unknown): DomainError =>
-  missing(`live exchange data could not be loaded (${e instanceof Error ? e.message : String(e)}): it needs the add-in's shared runtime`);
+  missing(
+    `live exchange data could not be loaded (${e instanceof Error ? e.message : String(e)}): it needs the add-in's shared runtime`,
+  );
 
 interface LiveArgs {
   exchange: Exchange;
@@ -82,12 +95,13 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
   const start = (): void => {
     loadService().then(
       (svc) => {
-        if (!cancelled) stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
+        if (!cancelled)
+          stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
       },
       (e) => {
         sink.error(notLoaded(e));
         // Try again later (a page that failed to fetch live.js may succeed next time).
-        if (!cancelled && e.message !== NO_PAGE) retry = setTimeout(start, RETRY_MS);
+        if (!cancelled && !cannotLoad) retry = setTimeout(start, RETRY_MS);
       },
     );
   };
@@ -100,7 +114,9 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
 }
 
 /** A service answer as a value or #N/A with the service's message. */
-async function answer<T>(read: (svc: Service) => Promise<{ ok: true; value: T } | { ok: false; message: string }>): Promise<T | DomainError> {
+async function answer<T>(
+  read: (svc: Service) => Promise<{ ok: true; value: T } | { ok: false; message: string }>,
+): Promise<T | DomainError> {
   let svc: Service;
   try {
     svc = await loadService();

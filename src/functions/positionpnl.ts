@@ -28,8 +28,7 @@ export function positionPnl(
       { name: "exit_price", value: exitPrice },
       { name: "contract_size", value: withDefault(contractSize, 1) },
     ],
-    ([q, entry, exit, size]) =>
-      corePositionPnl({ side: s, quantity: q, entry, exit, contractType: type, contractSize: size }),
+    ([q, entry, exit, size]) => corePositionPnl({ side: s, quantity: q, entry, exit, contractType: type, contractSize: size }),
     ([q, entry, exit, size]) => positionPnlFast(s, q, entry, exit, type, size),
   );
 }

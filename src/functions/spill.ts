@@ -100,7 +100,11 @@ export function spill(
 function singleNumbers(args: readonly SpillArg[]): number[] | null {
   const out: number[] = [];
   for (const { value } of args) {
-    const v = Array.isArray(value) ? (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : undefined) : value;
+    const v = Array.isArray(value)
+      ? value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+        ? value[0][0]
+        : undefined
+      : value;
     if (typeof v !== "number") return null;
     out.push(v);
   }

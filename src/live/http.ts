@@ -5,7 +5,10 @@
  */
 import { MarketError } from "./types";
 
-export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
+export type Fetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -40,7 +43,12 @@ export async function requestJson(
     const init =
       body === undefined
         ? { signal: controller?.signal }
-        : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: controller?.signal };
+        : {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(body),
+            signal: controller?.signal,
+          };
     const response = await Promise.race([options.fetch(url, init), deadline]);
     if (response.status === 429 || response.status === 418) {
       const retryAfter = Number(response.headers.get("retry-after"));

@@ -66,7 +66,11 @@ export class MarketData {
     const http = { fetch: this.config.fetch, timeoutMs: this.config.timeoutMs, now: this.config.now, random: this.config.random };
     return {
       get: (path, query) => {
-        const qs = query ? `?${Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join("&")}` : "";
+        const qs = query
+          ? `?${Object.entries(query)
+              .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+              .join("&")}`
+          : "";
         return requestJson(exchange, `${base}${path}${qs}`, http);
       },
       post: (path, body) => requestJson(exchange, `${base}${path}`, http, body),

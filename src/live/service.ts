@@ -73,6 +73,7 @@ export const interval = (exchange: Exchange, symbol: string): Promise<Answer<num
 export async function history(exchange: Exchange, symbol: string, days: number): Promise<Answer<number[][]>> {
   const events = await ask(exchange, (m) => m.history(exchange, symbol, days));
   if (!events.ok) return events;
-  if (events.value.length === 0) return { ok: false, message: `${exchange} has no funding events for ${symbol} in the last ${days} days` };
+  if (events.value.length === 0)
+    return { ok: false, message: `${exchange} has no funding events for ${symbol} in the last ${days} days` };
   return { ok: true, value: events.value.map((e) => [e.time / 86400000 + 25569, e.rate]) };
 }

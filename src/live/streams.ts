@@ -41,7 +41,12 @@ export class StreamHub {
    * function that removes the listener; the stream stops with its last listener.
    * `describeError` turns a failure into the message cells show once the last value is stale.
    */
-  subscribe(key: string, read: () => Promise<number>, describeError: (e: unknown) => string, listener: StreamListener): () => void {
+  subscribe(
+    key: string,
+    read: () => Promise<number>,
+    describeError: (e: unknown) => string,
+    listener: StreamListener,
+  ): () => void {
     let stream = this.streams.get(key);
     if (!stream) {
       const created: Stream = { listeners: new Set(), running: false };

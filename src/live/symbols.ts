@@ -13,7 +13,11 @@ export interface PerpSymbol {
 const QUOTES = ["USDT", "USDC", "USD"];
 
 export function parseSymbol(text: string): PerpSymbol | null {
-  const s = text.trim().toUpperCase().replace(/[-_/ ]?(SWAP|PERP)$/, "").replace(/\.P$/, "");
+  const s = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-_/ ]?(SWAP|PERP)$/, "")
+    .replace(/\.P$/, "");
   if (s === "") return null;
   const parts = s.split(/[-_/ ]+/).filter(Boolean);
   if (parts.length === 2) return valid(parts[0], parts[1]);

@@ -191,13 +191,23 @@ export function renderChart(doc: Document, ev: EvaluatedPlan, chart: PlanChart):
   const yAxis = el(svg, "g", { class: "c-y-ticks" });
   for (const t of yTicks) {
     el(yAxis, "line", { x1: PLOT.left, x2: PLOT.right, y1: r(sy(t)), y2: r(sy(t)), class: t === 0 ? "c-zero" : "c-grid" });
-    el(yAxis, "text", { x: PLOT.left - 6, y: r(sy(t)) + 4, "text-anchor": "end", class: "c-tick" }, formatTick(t, yKind, yStep, yLargest));
+    el(
+      yAxis,
+      "text",
+      { x: PLOT.left - 6, y: r(sy(t)) + 4, "text-anchor": "end", class: "c-tick" },
+      formatTick(t, yKind, yStep, yLargest),
+    );
   }
   const xAxis = el(svg, "g", { class: "c-x-ticks" });
   for (const t of xTicks) {
     el(xAxis, "line", { x1: r(sx(t)), x2: r(sx(t)), y1: PLOT.top, y2: bottom, class: "c-grid" });
     el(xAxis, "line", { x1: r(sx(t)), x2: r(sx(t)), y1: bottom, y2: bottom + 4, class: "c-axis" });
-    el(xAxis, "text", { x: r(sx(t)), y: bottom + 17, "text-anchor": "middle", class: "c-tick" }, formatTick(t, xKind, xStep, xLargest));
+    el(
+      xAxis,
+      "text",
+      { x: r(sx(t)), y: bottom + 17, "text-anchor": "middle", class: "c-tick" },
+      formatTick(t, xKind, xStep, xLargest),
+    );
   }
   el(svg, "line", { x1: PLOT.left, x2: PLOT.left, y1: PLOT.top, y2: bottom, class: "c-axis" });
   el(svg, "line", { x1: PLOT.left, x2: PLOT.right, y1: bottom, y2: bottom, class: "c-axis" });
@@ -205,7 +215,12 @@ export function renderChart(doc: Document, ev: EvaluatedPlan, chart: PlanChart):
   // Axis labels.
   el(svg, "text", { x: r(PLOT.left + plotW / 2), y: bottom + 38, "text-anchor": "middle", class: "c-label c-x-label" }, labels.x);
   const yMid = r(PLOT.top + PLOT.height / 2);
-  el(svg, "text", { x: 16, y: yMid, "text-anchor": "middle", transform: `rotate(-90 16 ${yMid})`, class: "c-label c-y-label" }, labels.y);
+  el(
+    svg,
+    "text",
+    { x: 16, y: yMid, "text-anchor": "middle", transform: `rotate(-90 16 ${yMid})`, class: "c-label c-y-label" },
+    labels.y,
+  );
 
   // The series: a line per run of computed points, a dot on each.
   series.forEach((s, i) => {

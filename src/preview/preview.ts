@@ -20,7 +20,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 function renderIndex(root: HTMLElement): void {
   root.append(el("h1", "Legwork strategy sheets: preview"));
-  root.append(el("p", "Each template as the sheet Legwork writes into Excel, computed here by HyperFormula with the same LEGS functions."));
+  root.append(
+    el("p", "Each template as the sheet Legwork writes into Excel, computed here by HyperFormula with the same LEGS functions."),
+  );
   const list = el("ul", undefined, "templates");
   for (const t of TEMPLATES) {
     const li = el("li");

@@ -48,7 +48,8 @@ export function renderGrid(doc: Document, ev: EvaluatedPlan): HTMLTableElement {
   const tableCells = new Set<string>();
   for (const t of plan.tables) {
     const [a, b] = t.ref.split(":").map(parseCell);
-    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) tableCells.add(`${r},${c}${r === a.row ? ",h" : ""}`);
+    for (let r = a.row; r <= b.row; r++)
+      for (let c = a.col; c <= b.col; c++) tableCells.add(`${r},${c}${r === a.row ? ",h" : ""}`);
   }
 
   const table = doc.createElement("table");

@@ -212,4 +212,3 @@ function validationOf(spec: InputSpec, ref: string): PlanValidation | null {
   if (spec.min === undefined && spec.max === undefined) return null;
   return { ref, min: spec.min, max: spec.max, exclusive: spec.exclusive === true, message: `${spec.label}: ${spec.help}` };
 }
-

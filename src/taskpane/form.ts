@@ -6,14 +6,25 @@
 import { defaultText, InputSpec } from "../sheets/inputs";
 import { Template } from "../sheets/templates/template";
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   if (text !== undefined) e.textContent = text;
   if (className) e.className = className;
   return e;
 }
 
-export function renderPicker(doc: Document, container: HTMLElement, templates: readonly Template[], selected: string, onChange: (id: string) => void): void {
+export function renderPicker(
+  doc: Document,
+  container: HTMLElement,
+  templates: readonly Template[],
+  selected: string,
+  onChange: (id: string) => void,
+): void {
   container.replaceChildren();
   const fieldset = el(doc, "fieldset", undefined, "picker");
   fieldset.append(el(doc, "legend", "Strategy"));

@@ -48,9 +48,16 @@ async function create(): Promise<void> {
   setStatus("Creating…");
   try {
     const result = await writePlan((batch) => Excel.run(batch), t.build(values));
-    setStatus(`Created the sheet "${result.sheetName}".`, "ok");
+    // Excel refuses to activate a sheet while another workbook has the focus: the sheet is complete.
+    const note = result.cosmeticSkipped
+      ? ` Excel did not switch to it (${result.cosmeticSkipped}): open it from the sheet tabs.`
+      : "";
+    setStatus(`Created the sheet "${result.sheetName}".${note}`, "ok");
   } catch (e) {
-    setStatus(e instanceof WriteError ? e.message : `Could not create the sheet: ${e instanceof Error ? e.message : String(e)}`, "error");
+    setStatus(
+      e instanceof WriteError ? e.message : `Could not create the sheet: ${e instanceof Error ? e.message : String(e)}`,
+      "error",
+    );
   } finally {
     button.disabled = false;
   }

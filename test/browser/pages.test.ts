@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { Browser, BrowserContext, chromium } from "playwright-core";
 import { freePort, runScript } from "../helpers/dev-server";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
 const caPath = path.join(os.homedir(), ".office-addin-dev-certs", "ca.crt");
@@ -103,7 +103,8 @@ describe("the taskpane's Content-Security-Policy in Chromium", () => {
     await page.waitForTimeout(300);
     return page;
   }
-  const violations = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  const violations = (page: import("playwright-core").Page) =>
+    page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
   test("office.js's host-trust frame and its styled elements are allowed: no violation", async () => {
     const page = await openTaskpane();
@@ -183,7 +184,9 @@ describe("taskpane with a stubbed Office host", () => {
     await expect(status.textContent()).resolves.toBe(
       'Could not create "Funding capture": The workbook structure is protected. The workbook was left as it was.',
     );
-    const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: { ops: { op: string }[] }[] } }).__legwork.batches);
+    const batches = await page.evaluate(
+      () => (window as unknown as { __legwork: { batches: { ops: { op: string }[] }[] } }).__legwork.batches,
+    );
     expect(batches[0].ops.map((o) => o.op)).toContain("context.workbook.worksheets.getItem().delete()");
     await page.close();
   });
@@ -227,7 +230,15 @@ describe("preview without Excel", () => {
     const page = await context.newPage();
     await page.goto(`${base}/preview.html`);
     await page.locator("#app[data-ready=true]").waitFor();
-    for (const name of ["Full hedge", "Partial hedge", "Cash-and-carry", "Funding capture", "Delta-neutral", "Enhanced exposure", "Portfolio"]) {
+    for (const name of [
+      "Full hedge",
+      "Partial hedge",
+      "Cash-and-carry",
+      "Funding capture",
+      "Delta-neutral",
+      "Enhanced exposure",
+      "Portfolio",
+    ]) {
       await expect(page.getByRole("link", { name }).count()).resolves.toBe(1);
     }
     await page.close();

@@ -11,7 +11,7 @@ import { checkInputs, todayIso } from "../../src/sheets/inputs";
 import { placeCells, SheetPlan } from "../../src/sheets/plan";
 import { TEMPLATES } from "../../src/sheets/templates";
 import { freePort, runScript } from "../helpers/dev-server";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
 jest.setTimeout(60000);
@@ -125,7 +125,9 @@ describe("preview grid: every used column, reachable", () => {
 
     // Numbers are never cut: every numeric cell's text fits in its cell.
     const cut = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLElement>("table.sheet td.num")).filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.dataset.ref),
+      Array.from(document.querySelectorAll<HTMLElement>("table.sheet td.num"))
+        .filter((td) => td.scrollWidth > td.clientWidth + 1)
+        .map((td) => td.dataset.ref),
     );
     expect(cut).toEqual([]);
     expect(errors).toEqual([]);
@@ -160,12 +162,17 @@ describe("preview chart: legend, axis labels, readable ticks", () => {
 
       // The legend names every series, in the colour its line is drawn in.
       const legend = await svg.locator(".c-legend-item").evaluateAll((items) =>
-        items.map((g) => ({ name: g.querySelector("text")?.textContent, colour: g.querySelector("line")?.getAttribute("stroke") })),
+        items.map((g) => ({
+          name: g.querySelector("text")?.textContent,
+          colour: g.querySelector("line")?.getAttribute("stroke"),
+        })),
       );
       expect(legend.map((l) => l.name)).toEqual(chart.series.map((s) => s.name));
-      const lines = await svg.locator(".c-series").evaluateAll((gs) =>
-        gs.map((g) => ({ name: g.getAttribute("data-series"), colour: g.querySelector("polyline")?.getAttribute("stroke") })),
-      );
+      const lines = await svg
+        .locator(".c-series")
+        .evaluateAll((gs) =>
+          gs.map((g) => ({ name: g.getAttribute("data-series"), colour: g.querySelector("polyline")?.getAttribute("stroke") })),
+        );
       expect(lines).toEqual(legend);
       expect(new Set(legend.map((l) => l.colour)).size).toBe(legend.length);
 
@@ -186,7 +193,8 @@ describe("preview chart: legend, axis labels, readable ticks", () => {
         );
         expect(ticks.length).toBeGreaterThanOrEqual(3);
         for (const t of ticks) expect(t.text).toMatch(/^-?\$?\d{1,3}(,\d{3})*(\.\d+)?[%kMB×]?$/);
-        for (let a = 0; a < ticks.length; a++) for (let b = a + 1; b < ticks.length; b++) expect(overlaps(ticks[a].box, ticks[b].box)).toBe(false);
+        for (let a = 0; a < ticks.length; a++)
+          for (let b = a + 1; b < ticks.length; b++) expect(overlaps(ticks[a].box, ticks[b].box)).toBe(false);
       }
 
       // Nothing of the chart's text overlaps anything else of it, or leaves the drawing.
@@ -205,7 +213,10 @@ describe("preview chart: legend, axis labels, readable ticks", () => {
       }
       for (let a = 0; a < texts.boxes.length; a++) {
         for (let b = a + 1; b < texts.boxes.length; b++) {
-          expect({ pair: [texts.boxes[a].text, texts.boxes[b].text], overlap: overlaps(texts.boxes[a].box, texts.boxes[b].box) }).toEqual({
+          expect({
+            pair: [texts.boxes[a].text, texts.boxes[b].text],
+            overlap: overlaps(texts.boxes[a].box, texts.boxes[b].box),
+          }).toEqual({
             pair: [texts.boxes[a].text, texts.boxes[b].text],
             overlap: false,
           });

@@ -31,7 +31,7 @@ describe("loading live.js", () => {
     for (let i = 0; i < 3; i++) {
       expect(await settle(interval("BTC", null))).toEqual({
         code: "#N/A",
-        message: "live exchange data could not be loaded (this runtime has no page): it needs the add-in's shared runtime",
+        message: "live exchange data could not be loaded (document is not defined): it needs the add-in's shared runtime",
       });
     }
   });

@@ -47,7 +47,7 @@ const STREAMING = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE"]);
 
 const EXPECTED: Record<string, unknown> = {
   NETDELTA: 0,
-  BASISAPY: [[0.12807017543859649]],
+  BASISAPY: [[0.1280701754385965]],
   FUNDINGYIELD: [[0.3285]],
   HEDGEPNL: [[1700], [-1700]],
   POSITIONPNL: [[1.25]],
@@ -125,7 +125,7 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     ["FUNDINGPNL", ["long", "15000", [["750"]], [["0.0025"]], "inverse", null]],
   ])("%s on the decimal path gives the source's answer", (id, args) => {
     const { cf } = loadBundle();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const source = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
     (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
     expect(JSON.parse(JSON.stringify(cf.associated.get(id as string)!(...(args as unknown[]))))).toEqual(

@@ -10,7 +10,7 @@ import { parseStringPromise } from "xml2js";
 // reader behind readManifestFile is plain CommonJS and gives the same ManifestInfo.
 import { ManifestHandlerXml } from "office-addin-manifest/lib/manifestHandler/manifestHandlerXml";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { releaseManifest } = require("../../scripts/manifest-url");
 
 const root = path.resolve(__dirname, "../..");

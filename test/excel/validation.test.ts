@@ -39,7 +39,9 @@ function excelAllows(rule: Excel.DataValidationRule, x: number): boolean {
 describe("in-sheet validation agrees with the taskpane's input check", () => {
   for (const t of TEMPLATES) {
     const plan = t.build(checkInputs(t.inputs, {}, TODAY).values);
-    const bounded = t.inputs.filter((s) => (s.kind === "number" || s.kind === "percent") && (s.min !== undefined || s.max !== undefined));
+    const bounded = t.inputs.filter(
+      (s) => (s.kind === "number" || s.kind === "percent") && (s.min !== undefined || s.max !== undefined),
+    );
     test.each(bounded.map((s) => [s.id, s] as const))(`${t.id}: %s`, (_id, spec) => {
       const named = plan.names.find((n) => n.name === spec.id)!;
       const v = plan.validations.find((x) => x.ref === named.ref.replace(/\$/g, ""))!;

@@ -68,47 +68,56 @@ describe("writePlan", () => {
   });
 
   describe("all or nothing", () => {
-    test.each(TEMPLATES.map((t) => t.id))("%s: a failure at each of the first three syncs leaves the workbook exactly as it was", async (id) => {
-      for (const failAt of [1, 2, 3]) {
+    test.each(TEMPLATES.map((t) => t.id))(
+      "%s: a failure at each of the first three syncs leaves the workbook exactly as it was",
+      async (id) => {
+        for (const failAt of [1, 2, 3]) {
+          const wb = new FakeWorkbook(["Sheet1", "Notes"]);
+          const before = wb.snapshot();
+          wb.failAtSync = failAt;
+          const error = await writePlan(wb.run, planOf(id)).catch((e) => e);
+          expect(error).toBeInstanceOf(WriteError);
+          expect(error.message).toMatch(/injected failure/);
+          expect(error.message).toMatch(/Nothing was changed|left as it was/);
+          expect(wb.snapshot()).toBe(before);
+          expect(wb.syncs).toBeLessThanOrEqual(4);
+        }
+      },
+    );
+
+    test.each(TEMPLATES.map((t) => t.id))(
+      "%s: the write batch applied but reported failed: the whole sheet is removed",
+      async (id) => {
         const wb = new FakeWorkbook(["Sheet1", "Notes"]);
         const before = wb.snapshot();
-        wb.failAtSync = failAt;
+        wb.failAfterSync = 3;
         const error = await writePlan(wb.run, planOf(id)).catch((e) => e);
         expect(error).toBeInstanceOf(WriteError);
-        expect(error.message).toMatch(/injected failure/);
-        expect(error.message).toMatch(/Nothing was changed|left as it was/);
+        expect(error.rolledBack).toBe(true);
         expect(wb.snapshot()).toBe(before);
-        expect(wb.syncs).toBeLessThanOrEqual(4);
-      }
-    });
+      },
+    );
 
-    test.each(TEMPLATES.map((t) => t.id))("%s: the write batch applied but reported failed: the whole sheet is removed", async (id) => {
-      const wb = new FakeWorkbook(["Sheet1", "Notes"]);
-      const before = wb.snapshot();
-      wb.failAfterSync = 3;
-      const error = await writePlan(wb.run, planOf(id)).catch((e) => e);
-      expect(error).toBeInstanceOf(WriteError);
-      expect(error.rolledBack).toBe(true);
-      expect(wb.snapshot()).toBe(before);
-    });
-
-    test.each(TEMPLATES.map((t) => t.id))("%s: a table name taken meanwhile (collision mid-write) rolls back cleanly", async (id) => {
-      const wb = new FakeWorkbook(["Sheet1"]);
-      const plan = planOf(id);
-      let before = "";
-      wb.onSync = (n) => {
-        if (n === 2) {
-          // Between the read and the write, another add-in creates a table with our name.
-          wb.tables.push({ name: plan.tables[0].name, sheet: "Sheet1" });
-          before = wb.snapshot();
-        }
-      };
-      const error = await writePlan(wb.run, plan).catch((e) => e);
-      expect(error).toBeInstanceOf(WriteError);
-      expect(error.message).toMatch(/already exists/);
-      expect(error.rolledBack).toBe(true);
-      expect(wb.snapshot()).toBe(before);
-    });
+    test.each(TEMPLATES.map((t) => t.id))(
+      "%s: a table name taken meanwhile (collision mid-write) rolls back cleanly",
+      async (id) => {
+        const wb = new FakeWorkbook(["Sheet1"]);
+        const plan = planOf(id);
+        let before = "";
+        wb.onSync = (n) => {
+          if (n === 2) {
+            // Between the read and the write, another add-in creates a table with our name.
+            wb.tables.push({ name: plan.tables[0].name, sheet: "Sheet1" });
+            before = wb.snapshot();
+          }
+        };
+        const error = await writePlan(wb.run, plan).catch((e) => e);
+        expect(error).toBeInstanceOf(WriteError);
+        expect(error.message).toMatch(/already exists/);
+        expect(error.rolledBack).toBe(true);
+        expect(wb.snapshot()).toBe(before);
+      },
+    );
 
     test.each(TEMPLATES.map((t) => t.id))("%s: a protected workbook is left as it was", async (id) => {
       const wb = new FakeWorkbook(["Sheet1"]);
@@ -138,7 +147,10 @@ describe("writePlan", () => {
       const before = wb.snapshot();
       const plan = planOf("portfolio");
       // A book of 40,000 legs' worth of notes: far past Excel's 5 MB request limit.
-      const huge = { ...plan, cells: [...plan.cells, ...Array.from({ length: 40000 }, (_, i) => ({ ref: `A${200 + i}`, value: "x".repeat(150) }))] };
+      const huge = {
+        ...plan,
+        cells: [...plan.cells, ...Array.from({ length: 40000 }, (_, i) => ({ ref: `A${200 + i}`, value: "x".repeat(150) }))],
+      };
       const error = await writePlan(wb.run, huge).catch((e) => e);
       expect(error).toBeInstanceOf(WriteError);
       expect(error.message).toMatch(/"Portfolio" is too large to write \(\d+\.\d MB of cells; Excel accepts 5 MB per request\)/);

@@ -4,8 +4,7 @@ import { col, expectError, grid, num, row } from "../helpers/answers";
 
 // An independent reference at 80 digits (the core runs at 40), for the irrational conventions.
 const Ref = Decimal.clone({ precision: 80 });
-const relErr = (actual: number, expected: Decimal.Value) =>
-  new Ref(actual).minus(expected).div(expected).abs().toNumber();
+const relErr = (actual: number, expected: Decimal.Value) => new Ref(actual).minus(expected).div(expected).abs().toNumber();
 
 const apy = (spot: unknown, future: unknown, days: unknown, compounding: unknown = null, year: unknown = null) =>
   basisApy(spot, future, days, compounding, year);
@@ -92,7 +91,11 @@ describe("LEGS.BASISAPY", () => {
     });
 
     test("unknown compounding → #VALUE! listing the modes", () => {
-      expectError(apy(1, 2, 3, "annual"), "invalid", /compounding must be one of "simple", "compound", "continuous" \(got text "annual"\)/);
+      expectError(
+        apy(1, 2, 3, "annual"),
+        "invalid",
+        /compounding must be one of "simple", "compound", "continuous" \(got text "annual"\)/,
+      );
       expectError(apy(1, 2, 3, 1), "invalid", /compounding .* \(got 1\)/);
       expectError(apy(1, 2, 3, true), "invalid", /compounding .* \(got TRUE\)/);
     });

@@ -7,16 +7,26 @@ import { fakeCustomFunctions, thrownBy } from "../helpers/custom-functions";
 const CF = fakeCustomFunctions();
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 /** Calls an entry point as Excel does: omitted optionals arrive as null (not undefined). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 
 describe("Excel adapters", () => {
   test("NETDELTA returns a plain number", () => {
-    expect(call(fns.NETDELTA, [["Side", "Qty"], ["long", 10], ["short", 5]], null, null)).toBe(5);
+    expect(
+      call(
+        fns.NETDELTA,
+        [
+          ["Side", "Qty"],
+          ["long", 10],
+          ["short", 5],
+        ],
+        null,
+        null,
+      ),
+    ).toBe(5);
   });
 
   test("matrix functions return a 1×1 array for single values (Excel shows it without a spill)", () => {
@@ -36,7 +46,17 @@ describe("Excel adapters", () => {
   });
 
   test("missing data throws #N/A with the message", () => {
-    const e = thrownBy(() => call(fns.NETDELTA, [["Qty", "Inverse"], [100, true]], null, null)) as { code: string; message: string };
+    const e = thrownBy(() =>
+      call(
+        fns.NETDELTA,
+        [
+          ["Qty", "Inverse"],
+          [100, true],
+        ],
+        null,
+        null,
+      ),
+    ) as { code: string; message: string };
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(/give the price argument/);
   });

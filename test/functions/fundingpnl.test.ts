@@ -16,7 +16,7 @@ describe("LEGS.FUNDINGPNL", () => {
   // BitMEX, same example: "total profit is 1.2 XBT (1.25 XBT - 0.05 XBT)" — position P&L plus funding.
   test("BitMEX: 1.25 XBT of P&L less 0.05 XBT of funding nets 1.2 XBT", () => {
     const pnl = positionPnl("long", 15000, 750, 800, "inverse", null) as number;
-    expect(pnl + (num(fp("long", 15000, 750, 0.0025, "inverse")))).toBe(1.2);
+    expect(pnl + num(fp("long", 15000, 750, 0.0025, "inverse"))).toBe(1.2);
   });
 
   // Seed article, Strategy #3, Practical Implementation: $50,000 perp short at 0.03 % per 8 h →
@@ -47,7 +47,11 @@ describe("LEGS.FUNDINGPNL", () => {
 
   describe("errors", () => {
     test("a pair with one blank → #VALUE!", () => {
-      expectError(fp("long", 1, col(100, ""), col(0.0001, 0.0002)), "invalid", /funding event \(row 2, column 1\) has a rate but no price/);
+      expectError(
+        fp("long", 1, col(100, ""), col(0.0001, 0.0002)),
+        "invalid",
+        /funding event \(row 2, column 1\) has a rate but no price/,
+      );
       expectError(fp("long", 1, col(100, 100), col(0.0001, "")), "invalid", /has a price but no rate/);
     });
     test("price range of another shape → #VALUE!", () => {
@@ -55,7 +59,11 @@ describe("LEGS.FUNDINGPNL", () => {
     });
     test("price ≤ 0, rate outside (−1, 1), quantity < 0, contract size ≤ 0 → #VALUE!", () => {
       expectError(fp("long", 1, 0, 0.0001), "invalid", /price must be greater than 0 \(got 0\)/);
-      expectError(fp("long", 1, col(100, -1), col(0.0001, 0.0001)), "invalid", /price \(row 2, column 1\) must be greater than 0/);
+      expectError(
+        fp("long", 1, col(100, -1), col(0.0001, 0.0001)),
+        "invalid",
+        /price \(row 2, column 1\) must be greater than 0/,
+      );
       expectError(fp("long", 1, 100, 1.5), "invalid", /rate must be greater than -1 and less than 1 \(got 1.5\)/);
       expectError(fp("long", -1, 100, 0.0001), "invalid", /quantity must be 0 or more \(got -1\)/);
       expectError(fp("long", 1, 100, 0.0001, null, 0), "invalid", /contract_size must be greater than 0/);

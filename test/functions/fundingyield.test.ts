@@ -53,7 +53,14 @@ describe("LEGS.FUNDINGYIELD", () => {
   test("a history of rates: the mean of the non-blank cells", () => {
     // mean(0.0001, 0.0002, 0.0003) = 0.0002 exactly; × 1095 events = 0.219
     expect(num(fy(col(0.0001, "", 0.0002, null, 0.0003)))).toBe(0.219);
-    expect(num(fy([[0.0001, 0.0003], [0.0002, ""]]))).toBe(0.219);
+    expect(
+      num(
+        fy([
+          [0.0001, 0.0003],
+          [0.0002, ""],
+        ]),
+      ),
+    ).toBe(0.219);
   });
 
   test("omitted or blank optionals take the defaults (8 h, 365 days, simple)", () => {
@@ -78,7 +85,11 @@ describe("LEGS.FUNDINGYIELD", () => {
       expectError(fy(-1), "invalid", /rate must be greater than -1/);
     });
     test("a non-numeric cell in the history → #VALUE! naming the cell", () => {
-      expectError(fy(col(0.0001, "n/a", 0.0002)), "invalid", /rate \(row 2, column 1 of the range\) must be a number \(got text "n\/a"\)/);
+      expectError(
+        fy(col(0.0001, "n/a", 0.0002)),
+        "invalid",
+        /rate \(row 2, column 1 of the range\) must be a number \(got text "n\/a"\)/,
+      );
       expectError(fy(col(0.0001, true)), "invalid", /row 2.*got TRUE/);
     });
     test("an all-blank history → #VALUE!", () => {

@@ -69,9 +69,7 @@ describe("LEGS.LIQPRICE", () => {
     { name: "inverse short, entry", s: -1, E: 50000, Q: 100000, M: 0.5, m: 0.005, A: 0, inverse: true, mark: false },
   ];
   test.each(cases)("$name: equity equals maintenance at the price, on the right side of entry", (c) => {
-    const P = num(
-      lp(c.s, c.E, c.Q, c.M, c.m, c.A, c.inverse ? "inverse" : "linear", c.mark ? "mark" : "entry"),
-    );
+    const P = num(lp(c.s, c.E, c.Q, c.M, c.m, c.A, c.inverse ? "inverse" : "linear", c.mark ? "mark" : "entry"));
     expect(Math.abs(gapAt(P, c as never))).toBeLessThan(1e-12);
     if (c.s === 1) expect(P).toBeLessThan(c.E);
     else expect(P).toBeGreaterThan(c.E);
@@ -90,7 +88,11 @@ describe("LEGS.LIQPRICE", () => {
       expectError(lp("short", 50000, 10000, 0.2, 0.005, 0, "inverse"), "missing", /position cannot be liquidated/);
     });
     test("margin at or below maintenance at entry → #VALUE! (liquidated at once)", () => {
-      expectError(lp("long", 20000, 1, 100, 0.005, 0, "linear", "entry"), "invalid", /margin 100 does not exceed the maintenance margin at entry \(100\)/);
+      expectError(
+        lp("long", 20000, 1, 100, 0.005, 0, "linear", "entry"),
+        "invalid",
+        /margin 100 does not exceed the maintenance margin at entry \(100\)/,
+      );
     });
     test("quantity ≤ 0, entry ≤ 0, margin < 0 → #VALUE!", () => {
       expectError(lp("long", 100, 0, 10, 0.01), "invalid", /quantity must be greater than 0 \(got 0\)/);
@@ -105,7 +107,11 @@ describe("LEGS.LIQPRICE", () => {
     test("unknown side, contract type or basis → #VALUE!", () => {
       expectError(lp("flat", 100, 1, 10, 0.01), "invalid", /side must be/);
       expectError(lp("long", 100, 1, 10, 0.01, null, "perp"), "invalid", /contract_type must be one of "linear", "inverse"/);
-      expectError(lp("long", 100, 1, 10, 0.01, null, null, "index"), "invalid", /maint_basis must be one of "mark", "entry" \(got text "index"\)/);
+      expectError(
+        lp("long", 100, 1, 10, 0.01, null, null, "index"),
+        "invalid",
+        /maint_basis must be one of "mark", "entry" \(got text "index"\)/,
+      );
     });
     test("blanks and text", () => {
       expectError(lp("long", 100, 1, "", 0.01), "missing", /margin is required/);

@@ -24,7 +24,15 @@ describe("LEGS.NETDELTA", () => {
   });
   // Seed article, Strategy #5: "Hold 5 ETH spot · Long 2 ETH worth of perpetual · Total exposure: 7 ETH".
   test("seed: enhanced exposure, 5 ETH spot + 2 ETH long perp → 7", () => {
-    expect(num(nd([["Type", "Direction", "Size"], ["Spot", "Buy", 5], ["Perpetual", "Buy", 2]]))).toBe(7);
+    expect(
+      num(
+        nd([
+          ["Type", "Direction", "Size"],
+          ["Spot", "Buy", 5],
+          ["Perpetual", "Buy", 2],
+        ]),
+      ),
+    ).toBe(7);
   });
   // Seed article, Common Mistakes, "Mistake 1: Mismatched Sizing": "spot position is 1 BTC but your
   // hedge is 0.8 BTC … you're 0.2 BTC long" — exactly 0.2, not 0.19999999999999996.
@@ -49,7 +57,11 @@ describe("LEGS.NETDELTA", () => {
   });
 
   test("contract size (multiplier): 3 contracts of 0.1 BTC short against 1 BTC", () => {
-    const legs = [["Side", "Quantity", "Contract_Size"], ["long", 1, ""], ["short", 3, 0.1]];
+    const legs = [
+      ["Side", "Quantity", "Contract_Size"],
+      ["long", 1, ""],
+      ["short", 3, 0.1],
+    ];
     expect(num(nd(legs))).toBe(0.7);
   });
 
@@ -64,8 +76,24 @@ describe("LEGS.NETDELTA", () => {
 
   test("no Side column: the quantity's own sign counts; a blank side uses the sign too", () => {
     expect(num(nd([["Quantity"], [10], [-10]]))).toBe(0);
-    expect(num(nd([["Side", "Quantity"], ["long", 10], ["", -3]]))).toBe(7);
-    expect(num(nd([["Side", "Quantity"], [1, 10], [-1, 4]]))).toBe(6);
+    expect(
+      num(
+        nd([
+          ["Side", "Quantity"],
+          ["long", 10],
+          ["", -3],
+        ]),
+      ),
+    ).toBe(7);
+    expect(
+      num(
+        nd([
+          ["Side", "Quantity"],
+          [1, 10],
+          [-1, 4],
+        ]),
+      ),
+    ).toBe(6);
   });
 
   // Binance COIN-M contract specifications: ETHUSD perpetual, contract size 10 USD (BTCUSD: 100 USD).
@@ -115,10 +143,30 @@ describe("LEGS.NETDELTA", () => {
 
   test("inverse flags: TRUE/FALSE, yes/no, inverse/linear, 1/0", () => {
     for (const flag of [true, "yes", "Y", "inverse", 1]) {
-      expect(num(nd([["Quantity", "Contract size", "Inverse", "Instrument"], [-100, 100, flag, "future"]], 50000))).toBe(-0.2);
+      expect(
+        num(
+          nd(
+            [
+              ["Quantity", "Contract size", "Inverse", "Instrument"],
+              [-100, 100, flag, "future"],
+            ],
+            50000,
+          ),
+        ),
+      ).toBe(-0.2);
     }
     for (const flag of [false, "no", "linear", 0, ""]) {
-      expect(num(nd([["Quantity", "Inverse"], [-2, flag]], 50000))).toBe(-2);
+      expect(
+        num(
+          nd(
+            [
+              ["Quantity", "Inverse"],
+              [-2, flag],
+            ],
+            50000,
+          ),
+        ),
+      ).toBe(-2);
     }
   });
 
@@ -135,63 +183,238 @@ describe("LEGS.NETDELTA", () => {
   });
 
   test("rows blank in every recognised cell are skipped (room for new legs)", () => {
-    const legs = [["Side", "Quantity", "Notes"], ["long", 1, ""], ["", "", "to add"], [null, null, null]];
+    const legs = [
+      ["Side", "Quantity", "Notes"],
+      ["long", 1, ""],
+      ["", "", "to add"],
+      [null, null, null],
+    ];
     expect(num(nd(legs))).toBe(1);
   });
 
   test("a header row with no legs yet nets 0", () => {
-    expect(num(nd([["Asset", "Quantity"], ["", ""]]))).toBe(0);
+    expect(
+      num(
+        nd([
+          ["Asset", "Quantity"],
+          ["", ""],
+        ]),
+      ),
+    ).toBe(0);
   });
 
   describe("errors", () => {
     test("an inverse leg without price → #N/A naming the row", () => {
-      expectError(nd([["Quantity", "Inverse"], [100, true]]), "missing", /legs row 2 is an inverse contract.*give the price argument/);
+      expectError(
+        nd([
+          ["Quantity", "Inverse"],
+          [100, true],
+        ]),
+        "missing",
+        /legs row 2 is an inverse contract.*give the price argument/,
+      );
     });
     test("several assets without an asset filter → #VALUE!", () => {
-      expectError(nd([["Asset", "Quantity"], ["BTC", 1], ["ETH", 2]]), "invalid", /legs hold 2 assets \(BTC, ETH\): give the asset argument/);
+      expectError(
+        nd([
+          ["Asset", "Quantity"],
+          ["BTC", 1],
+          ["ETH", 2],
+        ]),
+        "invalid",
+        /legs hold 2 assets \(BTC, ETH\): give the asset argument/,
+      );
     });
     test("an asset with no legs → #N/A listing the assets", () => {
-      expectError(nd([["Asset", "Quantity"], ["BTC", 1]], null, "EHT"), "missing", /no legs with asset "EHT" \(assets in legs: BTC\)/);
+      expectError(
+        nd(
+          [
+            ["Asset", "Quantity"],
+            ["BTC", 1],
+          ],
+          null,
+          "EHT",
+        ),
+        "missing",
+        /no legs with asset "EHT" \(assets in legs: BTC\)/,
+      );
     });
     test("words that name Object.prototype members are not sides, instruments, flags or headers", () => {
-      expectError(nd([["Side", "Quantity"], ["constructor", 5]]), "invalid", /Side must be long/);
-      expectError(nd([["Instrument", "Quantity"], ["toString", 5]]), "invalid", /Instrument must be spot/);
-      expectError(nd([["Inverse", "Quantity"], ["__proto__", 5]]), "invalid", /Inverse must be TRUE/);
-      expectError(nd([["constructor", "Side"], ["x", "long"]]), "invalid", /no Quantity column/);
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["constructor", 5],
+        ]),
+        "invalid",
+        /Side must be long/,
+      );
+      expectError(
+        nd([
+          ["Instrument", "Quantity"],
+          ["toString", 5],
+        ]),
+        "invalid",
+        /Instrument must be spot/,
+      );
+      expectError(
+        nd([
+          ["Inverse", "Quantity"],
+          ["__proto__", 5],
+        ]),
+        "invalid",
+        /Inverse must be TRUE/,
+      );
+      expectError(
+        nd([
+          ["constructor", "Side"],
+          ["x", "long"],
+        ]),
+        "invalid",
+        /no Quantity column/,
+      );
     });
 
     test("a negative quantity with a side → #VALUE! (ambiguous)", () => {
-      expectError(nd([["Side", "Quantity"], ["short", -5]]), "invalid", /legs row 2, Quantity is -5 while Side is given/);
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["short", -5],
+        ]),
+        "invalid",
+        /legs row 2, Quantity is -5 while Side is given/,
+      );
     });
     test("unknown side, instrument or inverse flag → #VALUE! naming row and column", () => {
-      expectError(nd([["Side", "Quantity"], ["flat", 5]]), "invalid", /legs row 2, Side must be long, buy, short, sell, 1 or -1 \(got text "flat"\)/);
-      expectError(nd([["Instrument", "Quantity"], ["spot", 1], ["bond", 5]]), "invalid", /legs row 3, Instrument must be spot, perp .* \(got text "bond"\)/);
-      expectError(nd([["Inverse", "Quantity"], ["maybe", 5]]), "invalid", /legs row 2, Inverse must be TRUE\/FALSE.*\(got text "maybe"\)/);
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["flat", 5],
+        ]),
+        "invalid",
+        /legs row 2, Side must be long, buy, short, sell, 1 or -1 \(got text "flat"\)/,
+      );
+      expectError(
+        nd([
+          ["Instrument", "Quantity"],
+          ["spot", 1],
+          ["bond", 5],
+        ]),
+        "invalid",
+        /legs row 3, Instrument must be spot, perp .* \(got text "bond"\)/,
+      );
+      expectError(
+        nd([
+          ["Inverse", "Quantity"],
+          ["maybe", 5],
+        ]),
+        "invalid",
+        /legs row 2, Inverse must be TRUE\/FALSE.*\(got text "maybe"\)/,
+      );
     });
     test("an option without delta, a delta outside −1…1 → #VALUE!", () => {
-      expectError(nd([["Instrument", "Quantity"], ["option", 5]]), "invalid", /legs row 2 is an option: give its Delta/);
-      expectError(nd([["Delta", "Quantity"], [45, 5]]), "invalid", /legs row 2: Delta must be between -1 and 1 .*\(got 45\)/);
+      expectError(
+        nd([
+          ["Instrument", "Quantity"],
+          ["option", 5],
+        ]),
+        "invalid",
+        /legs row 2 is an option: give its Delta/,
+      );
+      expectError(
+        nd([
+          ["Delta", "Quantity"],
+          [45, 5],
+        ]),
+        "invalid",
+        /legs row 2: Delta must be between -1 and 1 .*\(got 45\)/,
+      );
     });
     test("an inverse spot leg → #VALUE!", () => {
-      expectError(nd([["Instrument", "Inverse", "Quantity"], ["spot", true, 1]], 100), "invalid", /spot leg cannot be inverse/);
+      expectError(
+        nd(
+          [
+            ["Instrument", "Inverse", "Quantity"],
+            ["spot", true, 1],
+          ],
+          100,
+        ),
+        "invalid",
+        /spot leg cannot be inverse/,
+      );
     });
     test("contract size ≤ 0 or text → #VALUE!", () => {
-      expectError(nd([["Multiplier", "Quantity"], [0, 5]]), "invalid", /Contract size must be greater than 0 \(got 0\)/);
-      expectError(nd([["Multiplier", "Quantity"], ["big", 5]]), "invalid", /legs row 2, Contract size must be a number \(got text "big"\)/);
+      expectError(
+        nd([
+          ["Multiplier", "Quantity"],
+          [0, 5],
+        ]),
+        "invalid",
+        /Contract size must be greater than 0 \(got 0\)/,
+      );
+      expectError(
+        nd([
+          ["Multiplier", "Quantity"],
+          ["big", 5],
+        ]),
+        "invalid",
+        /legs row 2, Contract size must be a number \(got text "big"\)/,
+      );
     });
     test("a blank or text quantity in a leg row", () => {
-      expectError(nd([["Side", "Quantity"], ["long", ""]]), "missing", /legs row 2, Quantity is blank/);
-      expectError(nd([["Side", "Quantity"], ["long", "ten"]]), "invalid", /legs row 2, Quantity must be a number \(got text "ten"\)/);
-      expectError(nd([["Side", "Quantity"], ["long", true]]), "invalid", /got TRUE/);
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["long", ""],
+        ]),
+        "missing",
+        /legs row 2, Quantity is blank/,
+      );
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["long", "ten"],
+        ]),
+        "invalid",
+        /legs row 2, Quantity must be a number \(got text "ten"\)/,
+      );
+      expectError(
+        nd([
+          ["Side", "Quantity"],
+          ["long", true],
+        ]),
+        "invalid",
+        /got TRUE/,
+      );
     });
     test("headers without a Quantity column → #VALUE! listing what was found", () => {
-      expectError(nd([["Asset", "Side"], ["BTC", "long"]]), "invalid", /legs has no Quantity column \(headers found: "Asset", "Side"\)/);
+      expectError(
+        nd([
+          ["Asset", "Side"],
+          ["BTC", "long"],
+        ]),
+        "invalid",
+        /legs has no Quantity column \(headers found: "Asset", "Side"\)/,
+      );
     });
     test("two columns for one field → #VALUE!", () => {
-      expectError(nd([["Qty", "Size"], [1, 2]]), "invalid", /legs has two Quantity columns/);
+      expectError(
+        nd([
+          ["Qty", "Size"],
+          [1, 2],
+        ]),
+        "invalid",
+        /legs has two Quantity columns/,
+      );
     });
     test("several columns without a header row → #VALUE!", () => {
-      expectError(nd([[1, 2], [3, 4]]), "invalid", /legs is a 2×2 range without a header row/);
+      expectError(
+        nd([
+          [1, 2],
+          [3, 4],
+        ]),
+        "invalid",
+        /legs is a 2×2 range without a header row/,
+      );
     });
     test("text in a header-less quantity list → #VALUE!", () => {
       expectError(nd(col(1, "x")), "invalid", /legs row 2 must be a number \(got text "x"\)/);

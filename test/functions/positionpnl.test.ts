@@ -64,7 +64,11 @@ describe("LEGS.POSITIONPNL", () => {
       expectError(pp("long", 1, 1, 0, "inverse"), "invalid", /exit_price must be greater than 0 \(got 0\)/);
     });
     test("unknown contract type, contract size ≤ 0", () => {
-      expectError(pp("long", 1, 1, 1, "quanto"), "invalid", /contract_type must be one of "linear", "inverse" \(got text "quanto"\)/);
+      expectError(
+        pp("long", 1, 1, 1, "quanto"),
+        "invalid",
+        /contract_type must be one of "linear", "inverse" \(got text "quanto"\)/,
+      );
       expectError(pp("long", 1, 1, 1, null, 0), "invalid", /contract_size must be greater than 0 \(got 0\)/);
     });
     test("text and booleans where numbers are needed", () => {

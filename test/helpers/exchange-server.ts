@@ -24,7 +24,8 @@ export function syntheticHistory(end: number, intervalMs: number, days: number):
   const out: { time: number; rate: string }[] = [];
   const first = end - days * 86400000;
   const start = Math.ceil(first / intervalMs) * intervalMs;
-  for (let t = start, i = 0; t <= end; t += intervalMs, i++) out.push({ time: t, rate: (0.0001 + ((i % 7) - 3) * 0.00001).toFixed(8) });
+  for (let t = start, i = 0; t <= end; t += intervalMs, i++)
+    out.push({ time: t, rate: (0.0001 + ((i % 7) - 3) * 0.00001).toFixed(8) });
   return out;
 }
 
@@ -135,13 +136,21 @@ export class ExchangeServer {
           .reverse()
           .slice(0, limit);
         const [template] = page.result.list;
-        return ok({ ...page, result: { ...page.result, list: events.map((e) => ({ ...template, symbol, fundingRate: e.rate, fundingRateTimestamp: String(e.time) })) } });
+        return ok({
+          ...page,
+          result: {
+            ...page.result,
+            list: events.map((e) => ({ ...template, symbol, fundingRate: e.rate, fundingRateTimestamp: String(e.time) })),
+          },
+        });
       }
       case "okx /api/v5/public/funding-rate": {
         const instId = q.get("instId");
         if (instId === "ANY") {
           // Documented: instId=ANY answers every perpetual, in the same shape.
-          const files = fs.readdirSync(path.join(FIXTURES, "okx")).filter((f) => /^funding-rate-[A-Z0-9]+-[A-Z]+-SWAP\.json$/.test(f));
+          const files = fs
+            .readdirSync(path.join(FIXTURES, "okx"))
+            .filter((f) => /^funding-rate-[A-Z0-9]+-[A-Z]+-SWAP\.json$/.test(f));
           const data = files.flatMap((f) => fixture<{ data: Json[] }>(`okx/${f}`).data);
           return ok({ ...fixture<Json>("okx/funding-rate-BTC-USDT-SWAP.json"), data });
         }
@@ -154,7 +163,8 @@ export class ExchangeServer {
         return ok(fixture("okx/index-tickers.json"));
       case "okx /api/v5/public/funding-rate-history": {
         const instId = q.get("instId");
-        if (!fs.existsSync(path.join(FIXTURES, `okx/funding-rate-${instId}.json`))) return ok(fixture("okx/error-invalid-instId.json"));
+        if (!fs.existsSync(path.join(FIXTURES, `okx/funding-rate-${instId}.json`)))
+          return ok(fixture("okx/error-invalid-instId.json"));
         const page = fixture<{ data: Json[] } & Json>("okx/funding-rate-history-BTC-USDT-SWAP.json");
         const limit = Math.min(num("limit", 100), 400);
         const events = syntheticHistory(this.historyEnd, 8 * 3600000, this.historyDays)
@@ -162,7 +172,16 @@ export class ExchangeServer {
           .reverse()
           .slice(0, limit);
         const [template] = page.data;
-        return ok({ ...page, data: events.map((e) => ({ ...template, instId, fundingRate: e.rate, realizedRate: e.rate, fundingTime: String(e.time) })) });
+        return ok({
+          ...page,
+          data: events.map((e) => ({
+            ...template,
+            instId,
+            fundingRate: e.rate,
+            realizedRate: e.rate,
+            fundingTime: String(e.time),
+          })),
+        });
       }
       case "hyperliquid /info": {
         const request = JSON.parse(body || "{}") as Json;

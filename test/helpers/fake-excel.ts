@@ -104,7 +104,8 @@ export class FakeWorkbook {
     this.queue = [];
     const bytes = this.pendingBytes;
     this.pendingBytes = 0;
-    if (bytes > 5 * 1024 * 1024) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit");
+    if (bytes > 5 * 1024 * 1024)
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit");
     if (this.failAtSync === this.syncs) throw new FakeExcelError("GeneralException", `injected failure at sync ${this.syncs}`);
     for (const op of ops) {
       if (this.failAtOp === op.label) {
@@ -113,11 +114,12 @@ export class FakeWorkbook {
       }
       op.run();
     }
-    if (this.failAfterSync === this.syncs) throw new FakeExcelError("GeneralException", `injected failure after sync ${this.syncs}`);
+    if (this.failAfterSync === this.syncs)
+      throw new FakeExcelError("GeneralException", `injected failure after sync ${this.syncs}`);
   }
 
   private context(): Excel.RequestContext {
-    const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    const wb = this;
     const data = {
       context: {
         workbook: {
@@ -125,7 +127,8 @@ export class FakeWorkbook {
             items: this.sheets.map((s) => ({ name: s.name })),
             add: (name: string) => wb.addSheet(name),
             // By id or by name, as Office.js's getItem(key); resolved when the batch runs.
-            getItem: (key: string) => wb.sheetProxy(() => wb.sheets.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase())),
+            getItem: (key: string) =>
+              wb.sheetProxy(() => wb.sheets.find((s) => s.id === key || s.name.toLowerCase() === String(key).toLowerCase())),
           },
           tables: { items: this.tables.map((t) => ({ name: t.name })) },
           names: { items: this.names.map((n) => ({ name: n })) },
@@ -180,7 +183,10 @@ export class FakeWorkbook {
       this.sheets.push(created);
     });
     let loadedId: string | undefined;
-    const proxy = this.sheetProxy(() => (created && this.sheets.includes(created) ? created : undefined)) as Record<string, unknown>;
+    const proxy = this.sheetProxy(() => (created && this.sheets.includes(created) ? created : undefined)) as Record<
+      string,
+      unknown
+    >;
     proxy.load = (props: string) => {
       if (props !== "id") throw new Error(`the fake loads only a new sheet's id (got ${props})`);
       this.enqueue("worksheet.load", () => (loadedId = created?.id));
@@ -196,7 +202,7 @@ export class FakeWorkbook {
 
   /** A worksheet as Office.js addresses it: every queued operation resolves the sheet when it runs. */
   private sheetProxy(find: () => FakeSheet | undefined): unknown {
-    const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    const wb = this;
     const onSheet = (f: (s: FakeSheet) => void) => () => {
       const s = find();
       if (!s) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist");
@@ -243,15 +249,34 @@ export class FakeWorkbook {
           };
         },
       },
-      names: { add: (n: string) => this.enqueue("names.add", onSheet((s) => s.names.push(n))) },
+      names: {
+        add: (n: string) =>
+          this.enqueue(
+            "names.add",
+            onSheet((s) => s.names.push(n)),
+          ),
+      },
       charts: {
         add: () => {
-          this.enqueue("charts.add", onSheet((s) => (s.charts += 1)));
+          this.enqueue(
+            "charts.add",
+            onSheet((s) => (s.charts += 1)),
+          );
           return sink();
         },
       },
-      freezePanes: { freezeRows: (n: number) => this.enqueue("freezeRows", onSheet((s) => (s.frozenRows = n))) },
-      activate: () => this.enqueue("activate", onSheet((s) => (this.active = s.id))),
+      freezePanes: {
+        freezeRows: (n: number) =>
+          this.enqueue(
+            "freezeRows",
+            onSheet((s) => (s.frozenRows = n)),
+          ),
+      },
+      activate: () =>
+        this.enqueue(
+          "activate",
+          onSheet((s) => (this.active = s.id)),
+        ),
     };
   }
 
@@ -275,30 +300,47 @@ export class FakeWorkbook {
   }
 
   private range(address: string, onSheet: (f: (s: FakeSheet) => void) => () => void): unknown {
-    const wb = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    const wb = this;
     return {
       set formulas(grid: unknown[][]) {
         const bytes = JSON.stringify(grid).length;
         wb.payloadBytes += bytes;
         wb.pendingBytes += bytes;
-        wb.enqueue("range.formulas", onSheet((s) => (s.formulas[address] = grid)));
+        wb.enqueue(
+          "range.formulas",
+          onSheet((s) => (s.formulas[address] = grid)),
+        );
       },
       set numberFormat(grid: unknown[][]) {
         const bytes = JSON.stringify(grid).length;
         wb.payloadBytes += bytes;
         wb.pendingBytes += bytes;
-        wb.enqueue("range.numberFormat", onSheet((s) => (s.numberFormats[address] = grid)));
+        wb.enqueue(
+          "range.numberFormat",
+          onSheet((s) => (s.numberFormats[address] = grid)),
+        );
       },
-      format: sink(() => wb.enqueue("range.format", onSheet(() => undefined))),
+      format: sink(() =>
+        wb.enqueue(
+          "range.format",
+          onSheet(() => undefined),
+        ),
+      ),
       conditionalFormats: {
         add: () => {
-          wb.enqueue("conditionalFormats.add", onSheet((s) => (s.conditionalFormats += 1)));
+          wb.enqueue(
+            "conditionalFormats.add",
+            onSheet((s) => (s.conditionalFormats += 1)),
+          );
           return sink();
         },
       },
       dataValidation: {
         set rule(rule: unknown) {
-          wb.enqueue("dataValidation", onSheet((s) => (s.validations += 1)));
+          wb.enqueue(
+            "dataValidation",
+            onSheet((s) => (s.validations += 1)),
+          );
           wb.validationRules.push({ address, rule });
         },
         set errorAlert(_: unknown) {
@@ -308,7 +350,10 @@ export class FakeWorkbook {
       getEntireColumn: () => ({
         format: {
           set columnWidth(points: number) {
-            wb.enqueue("columnWidth", onSheet((s) => (s.columnWidths[address] = points)));
+            wb.enqueue(
+              "columnWidth",
+              onSheet((s) => (s.columnWidths[address] = points)),
+            );
           },
         },
       }),

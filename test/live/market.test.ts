@@ -11,7 +11,14 @@ const server = new ExchangeServer();
 let clock = Date.UTC(2026, 10, 25, 14, 2);
 
 function market(overrides: Partial<ReturnType<typeof defaultConfig>> = {}): MarketData {
-  return new MarketData({ ...defaultConfig(), baseUrls: server.base, now: () => clock, random: () => 0.5, timeoutMs: 2000, ...overrides });
+  return new MarketData({
+    ...defaultConfig(),
+    baseUrls: server.base,
+    now: () => clock,
+    random: () => 0.5,
+    timeoutMs: 2000,
+    ...overrides,
+  });
 }
 
 beforeAll(() => server.start());
@@ -35,7 +42,9 @@ describe("parsing each exchange's documented responses", () => {
   });
 
   test("bybit: tickers fundingRate, markPrice, indexPrice", async () => {
-    const item = fixture<{ result: { list: Json[] } }>("bybit/tickers-linear-all.json").result.list.find((x) => x.symbol === "ETHUSDT")!;
+    const item = fixture<{ result: { list: Json[] } }>("bybit/tickers-linear-all.json").result.list.find(
+      (x) => x.symbol === "ETHUSDT",
+    )!;
     await expect(market().ticker("bybit", "ETH-USDT")).resolves.toEqual({
       fundingRate: Number(item.fundingRate),
       markPrice: Number(item.markPrice),
@@ -65,7 +74,9 @@ describe("parsing each exchange's documented responses", () => {
   });
 
   test.each(["binance", "bybit", "okx", "hyperliquid"] as const)("%s: an unlisted symbol is 'unknown symbol'", async (ex) => {
-    const error = await market().ticker(ex, "NOPECOIN").catch((e) => e);
+    const error = await market()
+      .ticker(ex, "NOPECOIN")
+      .catch((e) => e);
     expect(error).toBeInstanceOf(MarketError);
     expect(error.kind).toBe("unknown-symbol");
     expect(error.message).toMatch(/^unknown symbol/);
@@ -76,7 +87,9 @@ describe("funding intervals per symbol", () => {
   test("binance: fundingInfo lists changed symbols; absent means 8 h", async () => {
     const m = market();
     await expect(m.intervalHours("binance", "BTC")).resolves.toBe(8);
-    const changed = fixture<Json[]>("binance/fundingInfo.json").find((x) => fixture<Json[]>("binance/premiumIndex-all.json").some((p) => p.symbol === x.symbol))!;
+    const changed = fixture<Json[]>("binance/fundingInfo.json").find((x) =>
+      fixture<Json[]>("binance/premiumIndex-all.json").some((p) => p.symbol === x.symbol),
+    )!;
     await expect(m.intervalHours("binance", String(changed.symbol))).resolves.toBe(Number(changed.fundingIntervalHours));
   });
 
@@ -89,7 +102,9 @@ describe("funding intervals per symbol", () => {
 
   test("okx: the gap between fundingTime and nextFundingTime", async () => {
     const r = fixture<{ data: Json[] }>("okx/funding-rate-BTC-USDT-SWAP.json").data[0];
-    await expect(market().intervalHours("okx", "BTC")).resolves.toBe((Number(r.nextFundingTime) - Number(r.fundingTime)) / 3600000);
+    await expect(market().intervalHours("okx", "BTC")).resolves.toBe(
+      (Number(r.nextFundingTime) - Number(r.fundingTime)) / 3600000,
+    );
   });
 
   test("hyperliquid: every hour", async () => {
@@ -155,7 +170,9 @@ describe("when exchanges misbehave", () => {
     server.modes.okx = "slow";
     server.slowMs = 1500;
     const started = Date.now();
-    const error = await market({ timeoutMs: 200 }).ticker("okx", "BTC").catch((e) => e);
+    const error = await market({ timeoutMs: 200 })
+      .ticker("okx", "BTC")
+      .catch((e) => e);
     expect(Date.now() - started).toBeLessThan(1200);
     expect(error.kind).toBe("unreachable");
     expect(error.message).toBe("okx did not answer within 0.2 s");

@@ -10,7 +10,7 @@ import { fakeCustomFunctions } from "../helpers/custom-functions";
 
 const CF = fakeCustomFunctions();
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 const server = new ExchangeServer();
@@ -42,7 +42,6 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 
 let hub: StreamHub;
@@ -136,7 +135,9 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     );
     const blank = invocation();
     call(fns.MARKPRICE, "", null, blank);
-    expect(blank.results[0]).toEqual(new CF.Error("#N/A", "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT"));
+    expect(blank.results[0]).toEqual(
+      new CF.Error("#N/A", "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT"),
+    );
     expect(hub.active).toBe(0);
   });
 });
@@ -157,7 +158,13 @@ describe("LEGS.FUNDINGINTERVAL and LEGS.FUNDINGHISTORY", () => {
     expect(rows).toHaveLength(7 * 3 + 1);
     expect(rows[rows.length - 1][0]).toBe(server.historyEnd / 86400000 + 25569); // 2026-11-25 08:00 UTC
     expect(rows[0][0]).toBeLessThan(rows[1][0]);
-    const yieldOf = call(fns.FUNDINGYIELD, rows.map((r) => [r[1]]), null, null, null);
+    const yieldOf = call(
+      fns.FUNDINGYIELD,
+      rows.map((r) => [r[1]]),
+      null,
+      null,
+      null,
+    );
     expect(yieldOf[0][0]).toBeGreaterThan(0);
   });
 

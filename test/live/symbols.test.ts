@@ -11,7 +11,12 @@ describe("symbols in a common form, mapped per exchange", () => {
     ["1000PEPE", "1000PEPEUSDT", "1000PEPEUSDT", "1000PEPE-USDT-SWAP", "1000PEPE"],
   ])("%s → binance %s, bybit %s, okx %s, hyperliquid %s", (text, b, y, o, h) => {
     const s = parseSymbol(text)!;
-    expect([nativeSymbol("binance", s), nativeSymbol("bybit", s), nativeSymbol("okx", s), nativeSymbol("hyperliquid", s)]).toEqual([b, y, o, h]);
+    expect([
+      nativeSymbol("binance", s),
+      nativeSymbol("bybit", s),
+      nativeSymbol("okx", s),
+      nativeSymbol("hyperliquid", s),
+    ]).toEqual([b, y, o, h]);
   });
 
   test.each(["", "  ", "BTC-EUR", "BTC USDT X", "BTC$"])("%p is not a symbol", (text) => {

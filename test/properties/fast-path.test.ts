@@ -17,7 +17,12 @@ import { positionPnl } from "../../src/functions/positionpnl";
 /** Decimals with up to `places` places, some huge or tiny to reach the fallbacks too. */
 const dec = (min: number, max: number, places: number) =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((n) => Number(new Decimal(n).div(10 ** places).toString())) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) })
+        .map((n) => Number(new Decimal(n).div(10 ** places).toString())),
+    },
     { weight: 1, arbitrary: fc.double({ min, max, noNaN: true }) },
   );
 const text = (v: unknown): unknown => (typeof v === "number" ? String(v) : Array.isArray(v) ? v.map((r) => r.map(text)) : v);
@@ -34,12 +39,26 @@ const RUNS = { numRuns: 400 };
 describe("fast exact path = decimal path", () => {
   test("HEDGEPNL", () => {
     fc.assert(
-      fc.property(dec(-1000, 1000, 4), dec(-1000, 1000, 4), dec(0, 100000, 2), dec(0, 100000, 2), dec(-0.01, 0.01, 6), dec(0, 2000, 0), dec(-0.001, 0.01, 5), (...a) => same(hedgePnl as never, a)),
+      fc.property(
+        dec(-1000, 1000, 4),
+        dec(-1000, 1000, 4),
+        dec(0, 100000, 2),
+        dec(0, 100000, 2),
+        dec(-0.01, 0.01, 6),
+        dec(0, 2000, 0),
+        dec(-0.001, 0.01, 5),
+        (...a) => same(hedgePnl as never, a),
+      ),
       RUNS,
     );
   });
   test("BASISAPY (simple; other modes always take the decimal path)", () => {
-    fc.assert(fc.property(dec(0, 200000, 2), dec(0, 200000, 2), dec(0, 1000, 1), (s, f, d) => same(basisApy as never, [s, f, d, null, null])), RUNS);
+    fc.assert(
+      fc.property(dec(0, 200000, 2), dec(0, 200000, 2), dec(0, 1000, 1), (s, f, d) =>
+        same(basisApy as never, [s, f, d, null, null]),
+      ),
+      RUNS,
+    );
   });
   test("FUNDINGYIELD over a history", () => {
     fc.assert(
@@ -51,8 +70,14 @@ describe("fast exact path = decimal path", () => {
   });
   test("POSITIONPNL, linear and inverse", () => {
     fc.assert(
-      fc.property(fc.constantFrom("long", "short"), dec(0, 100000, 3), dec(0, 100000, 2), dec(0, 100000, 2), fc.constantFrom("linear", "inverse"), dec(0, 100, 2), (...a) =>
-        same(positionPnl as never, a),
+      fc.property(
+        fc.constantFrom("long", "short"),
+        dec(0, 100000, 3),
+        dec(0, 100000, 2),
+        dec(0, 100000, 2),
+        fc.constantFrom("linear", "inverse"),
+        dec(0, 100, 2),
+        (...a) => same(positionPnl as never, a),
       ),
       RUNS,
     );
@@ -83,8 +108,12 @@ describe("fast exact path = decimal path", () => {
   });
   test("FUNDINGPNL (linear)", () => {
     fc.assert(
-      fc.property(fc.constantFrom("long", "short"), dec(0, 100, 3), fc.array(fc.tuple(dec(0, 100000, 2), dec(-0.01, 0.01, 8)), { minLength: 1, maxLength: 30 }), (side, q, events) =>
-        same(fundingPnl as never, [side, q, events.map((e) => [e[0]]), events.map((e) => [e[1]]), null, null]),
+      fc.property(
+        fc.constantFrom("long", "short"),
+        dec(0, 100, 3),
+        fc.array(fc.tuple(dec(0, 100000, 2), dec(-0.01, 0.01, 8)), { minLength: 1, maxLength: 30 }),
+        (side, q, events) =>
+          same(fundingPnl as never, [side, q, events.map((e) => [e[0]]), events.map((e) => [e[1]]), null, null]),
       ),
       RUNS,
     );
@@ -93,7 +122,10 @@ describe("fast exact path = decimal path", () => {
     const leg = fc.tuple(fc.constantFrom("long", "short"), dec(0, 10000, 4), fc.constantFrom(1, 0.1, 10, 100), fc.boolean());
     fc.assert(
       fc.property(fc.array(leg, { minLength: 1, maxLength: 12 }), dec(0, 100000, 2), (legs, price) => {
-        const table = [["Side", "Quantity", "Contract size", "Inverse", "Instrument"], ...legs.map(([s, q, c, inv]) => [s, q, c, inv, "perp"])];
+        const table = [
+          ["Side", "Quantity", "Contract size", "Inverse", "Instrument"],
+          ...legs.map(([s, q, c, inv]) => [s, q, c, inv, "perp"]),
+        ];
         same(netDelta as never, [table, price, null]);
       }),
       RUNS,

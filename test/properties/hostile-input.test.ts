@@ -11,20 +11,79 @@ import { ERROR_CODES, fakeCustomFunctions, FakeCustomFunctionError } from "../he
 
 const CF = fakeCustomFunctions();
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const fns = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
 
 const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY"]);
 const PURE = LEGS_FUNCTIONS.filter((f) => !LIVE.has(f.name));
 
 const numberCell = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 5e-324, -5e-324, 1e-300, 1e300, 1.7976931348623157e308, -1.7976931348623157e308, NaN, Infinity, -Infinity, 0.1, 3400, 95000),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    5e-324,
+    -5e-324,
+    1e-300,
+    1e300,
+    1.7976931348623157e308,
+    -1.7976931348623157e308,
+    NaN,
+    Infinity,
+    -Infinity,
+    0.1,
+    3400,
+    95000,
+  ),
   fc.double(),
   fc.integer({ min: -1e9, max: 1e9 }),
 );
 const textCell = fc.oneof(
-  fc.constantFrom("", " ", "   ", "long", "short", "BUY", "sell", "inverse", "linear", "simple", "compound", "continuous", "mark", "entry", "TRUE", "yes", "spot", "perp", "option", "Quantity", "Side", "Asset", "Delta", "constructor", "__proto__", "toString", "hasOwnProperty"),
-  fc.constantFrom("0", "-0", "1e5", " 3 ", "0.0003", "1e999", "-1e-999", "1e99999999999999999", "NaN", "Infinity", "1,000", "5%", "0x10"),
+  fc.constantFrom(
+    "",
+    " ",
+    "   ",
+    "long",
+    "short",
+    "BUY",
+    "sell",
+    "inverse",
+    "linear",
+    "simple",
+    "compound",
+    "continuous",
+    "mark",
+    "entry",
+    "TRUE",
+    "yes",
+    "spot",
+    "perp",
+    "option",
+    "Quantity",
+    "Side",
+    "Asset",
+    "Delta",
+    "constructor",
+    "__proto__",
+    "toString",
+    "hasOwnProperty",
+  ),
+  fc.constantFrom(
+    "0",
+    "-0",
+    "1e5",
+    " 3 ",
+    "0.0003",
+    "1e999",
+    "-1e-999",
+    "1e99999999999999999",
+    "NaN",
+    "Infinity",
+    "1,000",
+    "5%",
+    "0x10",
+  ),
   fc.string({ maxLength: 12 }),
   fc.constant("9".repeat(5000)),
   fc.constant("x".repeat(100000)),
@@ -34,7 +93,9 @@ const grid = fc.oneof(
   fc.constant([]),
   fc.constant([[]]),
   fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), // may be ragged
-  fc.integer({ min: 1, max: 4 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
+  fc
+    .integer({ min: 1, max: 4 })
+    .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
 );
 const argument = fc.oneof({ weight: 3, arbitrary: cell }, { weight: 2, arbitrary: grid });
 
@@ -92,7 +153,15 @@ function checkAnswer(v: unknown): void {
 
 /** A valid call of each function, so that one hostile argument reaches the deeper paths. */
 const VALID: Record<string, unknown[]> = {
-  NETDELTA: [[["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"], ["ETH", "spot", "long", 10, "", ""], ["ETH", "perp", "short", 3400, 10, true]], 3400, "ETH"],
+  NETDELTA: [
+    [
+      ["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"],
+      ["ETH", "spot", "long", 10, "", ""],
+      ["ETH", "perp", "short", 3400, 10, true],
+    ],
+    3400,
+    "ETH",
+  ],
   BASISAPY: [[[95000]], [[98000]], [[90]], "compound", 365],
   FUNDINGYIELD: [[[0.0003], [0.0001]], [[8]], [[365]], "compound"],
   HEDGEPNL: [[[10]], [[5]], [[3400]], [[3740], [3060]], [[0.0001]], [[90]], [[0.0005]]],
@@ -124,7 +193,9 @@ describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s under hostile input", (name
     const fn = fns[name as string];
     argumentWords = wordsFor(meta.parameters);
     fc.assert(
-      fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) => expectSafe(fn, args)),
+      fc.property(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) =>
+        expectSafe(fn, args),
+      ),
       { numRuns: 400 },
     );
   });

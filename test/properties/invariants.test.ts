@@ -15,7 +15,9 @@ const Ref = Decimal.clone({ precision: 60 });
 
 /** Decimals as traders type them: up to 8 places, in a range. */
 const dec = (min: number, max: number, places = 4) =>
-  fc.integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) }).map((n) => Number(new Ref(n).div(10 ** places).toString()));
+  fc
+    .integer({ min: Math.round(min * 10 ** places), max: Math.round(max * 10 ** places) })
+    .map((n) => Number(new Ref(n).div(10 ** places).toString()));
 
 const price = dec(0.01, 200000, 2);
 const qty = dec(0, 1000, 4);
@@ -26,7 +28,11 @@ describe("invariants", () => {
     fc.assert(
       fc.property(qty, price, price, rate, fc.integer({ min: 0, max: 3000 }), dec(0, 0.001, 6), (q, entry, exit, r, n, fee) => {
         const got = hedgePnl(q, q, entry, exit, r, n, fee);
-        const want = new Ref(q).times(entry).times(r).times(n).minus(new Ref(fee).times(q).times(new Ref(entry).plus(exit)));
+        const want = new Ref(q)
+          .times(entry)
+          .times(r)
+          .times(n)
+          .minus(new Ref(fee).times(q).times(new Ref(entry).plus(exit)));
         expect(got).toBe(want.isZero() ? 0 : want.toNumber());
       }),
       { numRuns: 500 },
@@ -72,9 +78,17 @@ describe("invariants", () => {
     });
     fc.assert(
       fc.property(fc.array(leg, { minLength: 1, maxLength: 12 }), price, fc.integer(), (legs, p, seed) => {
-        const rows = legs.map((l) => [l.side, l.instrument === "spot" ? "spot" : l.instrument, l.quantity, l.size, l.instrument === "spot" ? false : l.inverse]);
+        const rows = legs.map((l) => [
+          l.side,
+          l.instrument === "spot" ? "spot" : l.instrument,
+          l.quantity,
+          l.size,
+          l.instrument === "spot" ? false : l.inverse,
+        ]);
         const header = ["Side", "Instrument", "Quantity", "Contract size", "Inverse"];
-        const shuffled = [...rows].sort((a, b) => ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 31 + seed) % 7)).reverse();
+        const shuffled = [...rows]
+          .sort((a, b) => ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 31 + seed) % 7))
+          .reverse();
         const a = netDelta([header, ...rows], p, null) as number;
         const b = netDelta([header, ...shuffled], p, null) as number;
         expect(b).toBe(a);
@@ -85,23 +99,38 @@ describe("invariants", () => {
 
   test("POSITIONPNL of a long is minus that of the short, linear and inverse", () => {
     fc.assert(
-      fc.property(qty, price, price, fc.constantFrom("linear", "inverse"), fc.constantFrom(1, 10, 100, 0.01), (q, entry, exit, type, size) => {
-        const long = positionPnl("long", q, entry, exit, type, size) as number;
-        const short = positionPnl("short", q, entry, exit, type, size) as number;
-        expect(long).toBe(-short === 0 ? 0 : -short);
-      }),
+      fc.property(
+        qty,
+        price,
+        price,
+        fc.constantFrom("linear", "inverse"),
+        fc.constantFrom(1, 10, 100, 0.01),
+        (q, entry, exit, type, size) => {
+          const long = positionPnl("long", q, entry, exit, type, size) as number;
+          const short = positionPnl("short", q, entry, exit, type, size) as number;
+          expect(long).toBe(-short === 0 ? 0 : -short);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test("AVGENTRY lies between the lowest and highest fill price", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(dec(0.0001, 100, 4), price), { minLength: 1, maxLength: 20 }), fc.constantFrom("linear", "inverse"), (fills, type) => {
-        const avg = avgEntry(fills.map((f) => [f[0]]), fills.map((f) => [f[1]]), type) as number;
-        const prices = fills.map((f) => f[1]);
-        expect(avg).toBeGreaterThanOrEqual(Math.min(...prices));
-        expect(avg).toBeLessThanOrEqual(Math.max(...prices));
-      }),
+      fc.property(
+        fc.array(fc.tuple(dec(0.0001, 100, 4), price), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom("linear", "inverse"),
+        (fills, type) => {
+          const avg = avgEntry(
+            fills.map((f) => [f[0]]),
+            fills.map((f) => [f[1]]),
+            type,
+          ) as number;
+          const prices = fills.map((f) => f[1]);
+          expect(avg).toBeGreaterThanOrEqual(Math.min(...prices));
+          expect(avg).toBeLessThanOrEqual(Math.max(...prices));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -127,7 +156,8 @@ describe("invariants", () => {
           if (side === "long") expect(result).toBeLessThanOrEqual(entry);
           else expect(result).toBeGreaterThanOrEqual(entry);
           // And strictly so unless the gap is below the double's resolution at that price.
-          if (result === entry) expect(Math.abs(value * marginShare - mmr * value)).toBeLessThan(Math.abs(value) * 1e-12 + 1e-300);
+          if (result === entry)
+            expect(Math.abs(value * marginShare - mmr * value)).toBeLessThan(Math.abs(value) * 1e-12 + 1e-300);
         },
       ),
       { numRuns: 1000 },

@@ -25,14 +25,18 @@ describe("inputs", () => {
   });
   test("dates: yyyy-mm-dd or relative defaults, as Excel serials", () => {
     expect(readInput(date, "", "2026-11-25")).toBe(isoToSerial("2027-02-23"));
-    expect(readInput(date, "2026-13-01", "2026-11-25")).toEqual({ error: 'Expiry must be a date as yyyy-mm-dd (got "2026-13-01")' });
+    expect(readInput(date, "2026-13-01", "2026-11-25")).toEqual({
+      error: 'Expiry must be a date as yyyy-mm-dd (got "2026-13-01")',
+    });
     expect(serialToIso(isoToSerial("2026-11-25"))).toBe("2026-11-25");
     expect(isoToSerial("1900-03-01")).toBe(61); // Excel's serial for 1 March 1900
   });
   test("text inputs: at most 40 characters, never a formula", () => {
     const asset: InputSpec = { id: "Asset", label: "Asset", kind: "text", default: "ETH", help: "" };
     expect(readInput(asset, " btc ", "2026-11-25")).toBe("btc");
-    expect(readInput(asset, "=HYPERLINK(1)", "2026-11-25")).toEqual({ error: 'Asset must not start with =, +, - or @ (got "=HYPERLINK(1)")' });
+    expect(readInput(asset, "=HYPERLINK(1)", "2026-11-25")).toEqual({
+      error: 'Asset must not start with =, +, - or @ (got "=HYPERLINK(1)")',
+    });
     expect(readInput(asset, "x".repeat(41), "2026-11-25")).toEqual({ error: "Asset: at most 40 characters (got 41)" });
   });
   test("checkInputs collects every error by input id; defaults reproduce the seed example", () => {
@@ -86,7 +90,7 @@ describe("number formats as Excel shows them", () => {
   test.each([
     [1700, "usd", "$1,700.00"],
     [-1700, "usd", "-$1,700.00"],
-    [0.12807017543859649, "pct", "12.81%"],
+    [0.1280701754385965, "pct", "12.81%"],
     [0.0003, "rate", "0.0300%"],
     [0.13043478, "coin", "0.1304"],
     [5, "multiple", "5.0×"],

@@ -65,7 +65,9 @@ describe.each(TEMPLATES.map((t) => [t.id]))("%s plan", (id) => {
     const legs = plan.tables[0];
     expect(legs).toBeDefined();
     const r = parseRange(legs.ref);
-    const headers = plan.cells.filter((c) => c.ref.endsWith(String(r.start.row + 1)) && c.value !== undefined).map((c) => c.value);
+    const headers = plan.cells
+      .filter((c) => c.ref.endsWith(String(r.start.row + 1)) && c.value !== undefined)
+      .map((c) => c.value);
     expect(headers.slice(0, LEG_HEADERS.length)).toEqual(LEG_HEADERS);
   });
 

@@ -23,7 +23,10 @@ function resultList(json: unknown, what: string): { list: unknown[]; cursor: str
   }
   const result = json.result;
   if (!isRecord(result)) throw bad(EX, `${what} has no result`);
-  return { list: array(EX, result.list, `${what} result.list`), cursor: typeof result.nextPageCursor === "string" ? result.nextPageCursor : "" };
+  return {
+    list: array(EX, result.list, `${what} result.list`),
+    cursor: typeof result.nextPageCursor === "string" ? result.nextPageCursor : "",
+  };
 }
 
 async function tickers(t: Transport): Promise<Map<string, Ticker>> {
@@ -31,7 +34,8 @@ async function tickers(t: Transport): Promise<Map<string, Ticker>> {
     const { json } = await t.get("/v5/market/tickers", { category: "linear" });
     const map = new Map<string, Ticker>();
     for (const item of resultList(json, "tickers").list) {
-      if (!isRecord(item) || typeof item.symbol !== "string" || item.fundingRate === "" || item.fundingRate === undefined) continue;
+      if (!isRecord(item) || typeof item.symbol !== "string" || item.fundingRate === "" || item.fundingRate === undefined)
+        continue;
       map.set(item.symbol, {
         fundingRate: num(EX, item.fundingRate, `${item.symbol} fundingRate`),
         markPrice: num(EX, item.markPrice, `${item.symbol} markPrice`),
@@ -74,11 +78,20 @@ export const bybit: ExchangeAdapter = {
     const events: FundingEvent[] = [];
     let to = endMs;
     for (let page = 0; page < MAX_PAGES && to >= startMs; page++) {
-      const { json } = await t.get("/v5/market/funding/history", { category: "linear", symbol: native, startTime: startMs, endTime: to, limit: PAGE });
+      const { json } = await t.get("/v5/market/funding/history", {
+        category: "linear",
+        symbol: native,
+        startTime: startMs,
+        endTime: to,
+        limit: PAGE,
+      });
       const { list } = resultList(json, "funding/history");
       for (const item of list) {
         if (!isRecord(item)) continue;
-        events.push({ time: num(EX, item.fundingRateTimestamp, "fundingRateTimestamp"), rate: num(EX, item.fundingRate, "fundingRate") });
+        events.push({
+          time: num(EX, item.fundingRateTimestamp, "fundingRateTimestamp"),
+          rate: num(EX, item.fundingRate, "fundingRate"),
+        });
       }
       if (list.length < PAGE) break;
       to = Math.min(...events.map((e) => e.time)) - 1;

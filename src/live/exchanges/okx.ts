@@ -44,12 +44,19 @@ async function fundingRate(t: Transport, instId: string): Promise<FundingInfo | 
   return (await fundingRates(t)).get(instId) ?? null;
 }
 
-async function allByInstId(t: Transport, key: string, path: string, query: Record<string, string>, field: string): Promise<Map<string, number>> {
+async function allByInstId(
+  t: Transport,
+  key: string,
+  path: string,
+  query: Record<string, string>,
+  field: string,
+): Promise<Map<string, number>> {
   return t.cached(`${EX}:${key}`, t.pollMs, async () => {
     const { json } = await t.get(path, query);
     const map = new Map<string, number>();
     for (const item of data(json, key) ?? []) {
-      if (isRecord(item) && typeof item.instId === "string") map.set(item.instId, num(EX, item[field], `${item.instId} ${field}`));
+      if (isRecord(item) && typeof item.instId === "string")
+        map.set(item.instId, num(EX, item[field], `${item.instId} ${field}`));
     }
     return map;
   });
@@ -64,7 +71,8 @@ export const okx: ExchangeAdapter = {
     const indexes = await allByInstId(t, `index-tickers:${quote}`, "/api/v5/market/index-tickers", { quoteCcy: quote }, "idxPx");
     const markPrice = marks.get(native);
     const indexPrice = indexes.get(`${base}-${quote}`);
-    if (markPrice === undefined || indexPrice === undefined) throw new MarketError("bad-response", `okx has no mark or index price for ${native}`);
+    if (markPrice === undefined || indexPrice === undefined)
+      throw new MarketError("bad-response", `okx has no mark or index price for ${native}`);
     return { fundingRate: funding.rate, markPrice, indexPrice };
   },
 
@@ -83,7 +91,11 @@ export const okx: ExchangeAdapter = {
         if (!isRecord(item)) continue;
         const time = num(EX, item.fundingTime, "fundingTime");
         // realizedRate is what was actually paid; fundingRate the rate announced for the period.
-        const rate = num(EX, item.realizedRate !== undefined && item.realizedRate !== "" ? item.realizedRate : item.fundingRate, "realizedRate");
+        const rate = num(
+          EX,
+          item.realizedRate !== undefined && item.realizedRate !== "" ? item.realizedRate : item.fundingRate,
+          "realizedRate",
+        );
         if (time >= startMs && time <= endMs) events.push({ time, rate });
       }
       const oldest = Math.min(...list.filter(isRecord).map((x) => num(EX, x.fundingTime, "fundingTime")));

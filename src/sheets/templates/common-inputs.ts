@@ -77,5 +77,12 @@ export const feeRateInput: InputSpec = {
 
 /** The inputs of a perpetual leg held for some days: leverage, maintenance, funding, fees. */
 export function perpLegInputs(leverage: number, fundingRate: number, days: number): InputSpec[] {
-  return [leverageInput(leverage), maintRateInput, fundingRateInput(fundingRate), fundingHoursInput, daysHeldInput(days), feeRateInput];
+  return [
+    leverageInput(leverage),
+    maintRateInput,
+    fundingRateInput(fundingRate),
+    fundingHoursInput,
+    daysHeldInput(days),
+    feeRateInput,
+  ];
 }

@@ -14,10 +14,45 @@ import { legsTable, Template } from "./template";
 const INPUTS: InputSpec[] = [
   assetInput("BTC"),
   { id: "SpotQty", label: "Spot held", kind: "number", default: 1, min: 0, exclusive: true, help: "Coins held", format: "coin" },
-  { id: "EntryPrice", label: "Entry price", kind: "number", default: 100000, min: 0, exclusive: true, help: "Price when the hedge was opened", format: "price" },
-  { id: "Price", label: "Current price", kind: "number", default: 115000, min: 0, exclusive: true, help: "Price now: the net delta has drifted", format: "price" },
-  { id: "ContractSize", label: "Contract size (USD)", kind: "number", default: 100, min: 0, exclusive: true, help: "Inverse contract face value: Binance COIN-M BTCUSD 100, BitMEX XBTUSD 1", format: "int" },
-  { id: "Band", label: "Delta band (± coins)", kind: "number", default: 0.1, min: 0, help: "Rebalance when the net delta leaves ± this (seed: ±0.1)", format: "coin" },
+  {
+    id: "EntryPrice",
+    label: "Entry price",
+    kind: "number",
+    default: 100000,
+    min: 0,
+    exclusive: true,
+    help: "Price when the hedge was opened",
+    format: "price",
+  },
+  {
+    id: "Price",
+    label: "Current price",
+    kind: "number",
+    default: 115000,
+    min: 0,
+    exclusive: true,
+    help: "Price now: the net delta has drifted",
+    format: "price",
+  },
+  {
+    id: "ContractSize",
+    label: "Contract size (USD)",
+    kind: "number",
+    default: 100,
+    min: 0,
+    exclusive: true,
+    help: "Inverse contract face value: Binance COIN-M BTCUSD 100, BitMEX XBTUSD 1",
+    format: "int",
+  },
+  {
+    id: "Band",
+    label: "Delta band (± coins)",
+    kind: "number",
+    default: 0.1,
+    min: 0,
+    help: "Rebalance when the net delta leaves ± this (seed: ±0.1)",
+    format: "coin",
+  },
   leverageInput(5),
   maintRateInput,
   { id: "Opened", label: "Hedge opened", kind: "date", default: "today", help: "The first row of the rebalance log" },
@@ -35,7 +70,14 @@ function openingRow(values: Record<string, number | string>): (number | string)[
   // As the sheet's "Contracts shorted at entry": ROUND(SpotQty*EntryPrice/ContractSize, 0).
   const contracts = spot.times(entry).div(size).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
   const after = spot.minus(contracts.times(size).div(entry));
-  return [values.Opened, entry.toNumber(), spot.toNumber(), contracts.toNumber(), after.toNumber(), "Hedge opened (example: replace with your own)"];
+  return [
+    values.Opened,
+    entry.toNumber(),
+    spot.toNumber(),
+    contracts.toNumber(),
+    after.toNumber(),
+    "Hedge opened (example: replace with your own)",
+  ];
 }
 
 export const deltaNeutral: Template = {
@@ -44,18 +86,30 @@ export const deltaNeutral: Template = {
   description: "Spot hedged with an inverse perp, a rebalancing band, and the trade that restores neutral.",
   inputs: INPUTS,
   guide: [
-    { metric: "Net delta now", meaning: "Coins of exposure at the current price: the inverse short covers fewer coins after a rise." },
+    {
+      metric: "Net delta now",
+      meaning: "Coins of exposure at the current price: the inverse short covers fewer coins after a rise.",
+    },
     { metric: "Band status", meaning: "Outside the band means rebalance (threshold-based rebalancing, seed: ±0.1)." },
     { metric: "Contracts to trade", meaning: "Perp contracts to short (positive) or cover (negative) to get back to neutral." },
     { metric: "Rebalance log", meaning: "Record every rebalance: date, price, delta before and after." },
   ],
   build(values) {
     const b = new SheetBuilder("delta-neutral", "Delta-neutral");
-    b.title("Delta-neutral: spot hedged with an inverse perp, rebalanced in a band", "Inverse contracts are sized in dollars: as the price moves, their coin delta drifts and the hedge needs topping up.");
+    b.title(
+      "Delta-neutral: spot hedged with an inverse perp, rebalanced in a band",
+      "Inverse contracts are sized in dollars: as the price moves, their coin delta drifts and the hedge needs topping up.",
+    );
     b.inputs(INPUTS, values);
 
     b.metrics("Hedge at entry", [
-      { label: "Contracts shorted at entry", name: "Contracts", formula: "=ROUND(SpotQty*EntryPrice/ContractSize,0)", format: "int", note: "Spot value at entry ÷ contract size" },
+      {
+        label: "Contracts shorted at entry",
+        name: "Contracts",
+        formula: "=ROUND(SpotQty*EntryPrice/ContractSize,0)",
+        format: "int",
+        note: "Spot value at entry ÷ contract size",
+      },
     ]);
 
     const legs = legsTable(b, "NeutralLegs", [
@@ -64,22 +118,87 @@ export const deltaNeutral: Template = {
     ]);
 
     const m = b.metrics("Rebalancing", [
-      { label: "Net delta now", name: "NetDelta", formula: `=LEGS.NETDELTA(${legs}[#All],Price)`, format: "coin", note: "Spot minus the contracts' value in coins at the current price" },
-      { label: "Band status", formula: '=IF(ABS(NetDelta)>Band,"Outside the band: rebalance","Inside the band: no trade")', format: "int", note: "Threshold-based rebalancing", style: "warning" },
-      { label: "Contracts to trade", name: "Trade", formula: "=IF(ABS(NetDelta)>Band,ROUND(NetDelta*Price/ContractSize,0),0)", format: "int", note: "Positive: short more; negative: cover" },
-      { label: "Action", formula: '=IF(Trade=0,"No trade",IF(Trade>0,"Short "&Trade&" more contracts","Cover "&-Trade&" contracts"))', format: "int", note: "What to do now" },
-      { label: "Net delta after the trade", name: "DeltaAfter", formula: "=NetDelta-Trade*ContractSize/Price", format: "coin", note: "Left over because contracts are whole" },
-      { label: "Perp margin (coin)", name: "PerpMargin", formula: "=Contracts*ContractSize/EntryPrice/Leverage", format: "coin", note: "Coin-margined: notional in coins ÷ leverage" },
-      { label: "Perp liquidation price", name: "LiqPrice", formula: '=LEGS.LIQPRICE("short",EntryPrice,Contracts*ContractSize,PerpMargin,MaintRate,0,"inverse")', format: "price", note: "Where the short is liquidated" },
-      { label: "Buffer to liquidation", formula: "=LiqPrice/Price-1", format: "pct", note: "Further rise from the current price that liquidates the short" },
-      { label: "Spot P&L since entry", name: "SpotPnl", formula: "=SpotQty*(Price-EntryPrice)", format: "usd", note: "In dollars" },
-      { label: "Perp P&L since entry (coin)", name: "PerpPnlCoin", formula: '=LEGS.POSITIONPNL("short",Contracts,EntryPrice,Price,"inverse",ContractSize)', format: "coin", note: "Inverse P&L is paid in coin" },
-      { label: "Book P&L since entry", formula: "=SpotPnl+PerpPnlCoin*Price", format: "usd", note: "Spot plus the perp's coin P&L at the current price" },
+      {
+        label: "Net delta now",
+        name: "NetDelta",
+        formula: `=LEGS.NETDELTA(${legs}[#All],Price)`,
+        format: "coin",
+        note: "Spot minus the contracts' value in coins at the current price",
+      },
+      {
+        label: "Band status",
+        formula: '=IF(ABS(NetDelta)>Band,"Outside the band: rebalance","Inside the band: no trade")',
+        format: "int",
+        note: "Threshold-based rebalancing",
+        style: "warning",
+      },
+      {
+        label: "Contracts to trade",
+        name: "Trade",
+        formula: "=IF(ABS(NetDelta)>Band,ROUND(NetDelta*Price/ContractSize,0),0)",
+        format: "int",
+        note: "Positive: short more; negative: cover",
+      },
+      {
+        label: "Action",
+        formula: '=IF(Trade=0,"No trade",IF(Trade>0,"Short "&Trade&" more contracts","Cover "&-Trade&" contracts"))',
+        format: "int",
+        note: "What to do now",
+      },
+      {
+        label: "Net delta after the trade",
+        name: "DeltaAfter",
+        formula: "=NetDelta-Trade*ContractSize/Price",
+        format: "coin",
+        note: "Left over because contracts are whole",
+      },
+      {
+        label: "Perp margin (coin)",
+        name: "PerpMargin",
+        formula: "=Contracts*ContractSize/EntryPrice/Leverage",
+        format: "coin",
+        note: "Coin-margined: notional in coins ÷ leverage",
+      },
+      {
+        label: "Perp liquidation price",
+        name: "LiqPrice",
+        formula: '=LEGS.LIQPRICE("short",EntryPrice,Contracts*ContractSize,PerpMargin,MaintRate,0,"inverse")',
+        format: "price",
+        note: "Where the short is liquidated",
+      },
+      {
+        label: "Buffer to liquidation",
+        formula: "=LiqPrice/Price-1",
+        format: "pct",
+        note: "Further rise from the current price that liquidates the short",
+      },
+      {
+        label: "Spot P&L since entry",
+        name: "SpotPnl",
+        formula: "=SpotQty*(Price-EntryPrice)",
+        format: "usd",
+        note: "In dollars",
+      },
+      {
+        label: "Perp P&L since entry (coin)",
+        name: "PerpPnlCoin",
+        formula: '=LEGS.POSITIONPNL("short",Contracts,EntryPrice,Price,"inverse",ContractSize)',
+        format: "coin",
+        note: "Inverse P&L is paid in coin",
+      },
+      {
+        label: "Book P&L since entry",
+        formula: "=SpotPnl+PerpPnlCoin*Price",
+        format: "usd",
+        note: "Spot plus the perp's coin P&L at the current price",
+      },
     ]);
     b.alert(m["Band status"], "ABS(NetDelta)>Band");
 
     b.section("Rebalance log");
-    b.note("Add a row each time you rebalance, typing the date, price and deltas of that trade: a log holds values, not formulas.");
+    b.note(
+      "Add a row each time you rebalance, typing the date, price and deltas of that trade: a log holds values, not formulas.",
+    );
     b.table(
       "RebalanceLog",
       ["Date", "Price", "Net delta before", "Contracts traded", "Net delta after", "Note"],
@@ -103,7 +222,8 @@ export const deltaNeutral: Template = {
         { label: "Spot only", spill: (exits) => `=LEGS.POSITIONPNL("long",SpotQty,EntryPrice,${exits})`, format: "usd" },
         {
           label: "Your hedge",
-          cell: (exit) => `=SpotQty*(${exit}-EntryPrice)+LEGS.POSITIONPNL("short",Contracts,EntryPrice,${exit},"inverse",ContractSize)*${exit}`,
+          cell: (exit) =>
+            `=SpotQty*(${exit}-EntryPrice)+LEGS.POSITIONPNL("short",Contracts,EntryPrice,${exit},"inverse",ContractSize)*${exit}`,
           format: "usd",
         },
         { label: "Net delta (your hedge)", cell: (exit) => `=SpotQty-Contracts*ContractSize/${exit}`, format: "coin" },

@@ -12,8 +12,26 @@ import { legsTable, Template } from "./template";
 const INPUTS: InputSpec[] = [
   assetInput("ETH"),
   { id: "SpotQty", label: "Spot held", kind: "number", default: 5, min: 0, help: "Coins owned", format: "coin" },
-  { id: "Price", label: "Price", kind: "number", default: 3400, min: 0, exclusive: true, help: "Current price; the perp opens here", format: "price" },
-  { id: "PerpQty", label: "Perp long", kind: "number", default: 2, min: 0, exclusive: true, help: "Extra exposure bought with the perp, in coins", format: "coin" },
+  {
+    id: "Price",
+    label: "Price",
+    kind: "number",
+    default: 3400,
+    min: 0,
+    exclusive: true,
+    help: "Current price; the perp opens here",
+    format: "price",
+  },
+  {
+    id: "PerpQty",
+    label: "Perp long",
+    kind: "number",
+    default: 2,
+    min: 0,
+    exclusive: true,
+    help: "Extra exposure bought with the perp, in coins",
+    format: "coin",
+  },
   ...perpLegInputs(5, 0.0001, 30),
 ];
 
@@ -24,13 +42,22 @@ export const enhancedExposure: Template = {
   inputs: INPUTS,
   guide: [
     { metric: "Total exposure", meaning: "Coins of exposure: spot plus the long perp." },
-    { metric: "Perp liquidation price", meaning: "A fall to here liquidates the perp leg; the spot survives but the extra exposure is gone." },
-    { metric: "Funding over the days held", meaning: "A long perp pays funding while it is positive: the cost of the extra exposure." },
+    {
+      metric: "Perp liquidation price",
+      meaning: "A fall to here liquidates the perp leg; the spot survives but the extra exposure is gone.",
+    },
+    {
+      metric: "Funding over the days held",
+      meaning: "A long perp pays funding while it is positive: the cost of the extra exposure.",
+    },
     { metric: "Exposure per dollar", meaning: "Exposure value ÷ capital (spot + perp margin): the effective leverage." },
   ],
   build(values) {
     const b = new SheetBuilder("enhanced-exposure", "Enhanced exposure");
-    b.title("Enhanced exposure: spot plus a long perpetual", "Own the spot, add synthetic exposure with a perp: gains and losses are amplified, funding is a cost.");
+    b.title(
+      "Enhanced exposure: spot plus a long perpetual",
+      "Own the spot, add synthetic exposure with a perp: gains and losses are amplified, funding is a cost.",
+    );
     b.inputs(INPUTS, values);
 
     const legs = legsTable(b, "ExposureLegs", [
@@ -39,16 +66,60 @@ export const enhancedExposure: Template = {
     ]);
 
     b.metrics("Metrics", [
-      { label: "Total exposure", name: "Exposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "Spot + perp, in coins" },
+      {
+        label: "Total exposure",
+        name: "Exposure",
+        formula: `=LEGS.NETDELTA(${legs}[#All])`,
+        format: "coin",
+        note: "Spot + perp, in coins",
+      },
       { label: "Spot value", formula: "=SpotQty*Price", format: "usd", note: "Owned outright" },
       { label: "Perp notional", formula: "=PerpQty*Price", format: "usd", note: "Synthetic exposure" },
-      { label: "Perp margin", name: "PerpMargin", formula: "=PerpQty*Price/Leverage", format: "usd", note: "Notional ÷ leverage" },
-      { label: "Exposure per dollar", formula: "=Exposure*Price/(SpotQty*Price+PerpMargin)", format: "multiple", note: "Exposure value ÷ capital (spot + margin)" },
-      { label: "Perp liquidation price", name: "LiqPrice", formula: '=LEGS.LIQPRICE("long",Price,PerpQty,PerpMargin,MaintRate)', format: "price", note: "A fall to here liquidates the perp leg" },
-      { label: "Buffer to liquidation", formula: "=1-LiqPrice/Price", format: "pct", note: "Fall from the current price that liquidates the perp" },
-      { label: "Funding events held", name: "FundingEvents", formula: "=DaysHeld*24/FundingHours", format: "number", note: "Over the days held" },
-      { label: "Funding over the days held", formula: '=LEGS.FUNDINGPNL("long",PerpQty,Price,FundingRate)*FundingEvents', format: "usd", note: "A long pays positive funding" },
-      { label: "Fees to open and close the perp", formula: "=FeeRate*PerpQty*Price*2", format: "usd", note: "Two fills at the current price" },
+      {
+        label: "Perp margin",
+        name: "PerpMargin",
+        formula: "=PerpQty*Price/Leverage",
+        format: "usd",
+        note: "Notional ÷ leverage",
+      },
+      {
+        label: "Exposure per dollar",
+        formula: "=Exposure*Price/(SpotQty*Price+PerpMargin)",
+        format: "multiple",
+        note: "Exposure value ÷ capital (spot + margin)",
+      },
+      {
+        label: "Perp liquidation price",
+        name: "LiqPrice",
+        formula: '=LEGS.LIQPRICE("long",Price,PerpQty,PerpMargin,MaintRate)',
+        format: "price",
+        note: "A fall to here liquidates the perp leg",
+      },
+      {
+        label: "Buffer to liquidation",
+        formula: "=1-LiqPrice/Price",
+        format: "pct",
+        note: "Fall from the current price that liquidates the perp",
+      },
+      {
+        label: "Funding events held",
+        name: "FundingEvents",
+        formula: "=DaysHeld*24/FundingHours",
+        format: "number",
+        note: "Over the days held",
+      },
+      {
+        label: "Funding over the days held",
+        formula: '=LEGS.FUNDINGPNL("long",PerpQty,Price,FundingRate)*FundingEvents',
+        format: "usd",
+        note: "A long pays positive funding",
+      },
+      {
+        label: "Fees to open and close the perp",
+        formula: "=FeeRate*PerpQty*Price*2",
+        format: "usd",
+        note: "Two fills at the current price",
+      },
     ]);
 
     scenarioGrid(b, {

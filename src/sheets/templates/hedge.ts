@@ -11,10 +11,44 @@ import { legsTable, Template } from "./template";
 function hedgeInputs(ratio: number): InputSpec[] {
   return [
     assetInput("ETH"),
-    { id: "SpotQty", label: "Spot held", kind: "number", default: 10, min: 0, exclusive: true, help: "Coins you own and keep", format: "coin" },
-    { id: "CostBasis", label: "Average cost of the spot", kind: "number", default: 2800, min: 0, help: "What you paid: the gain the hedge protects", format: "price" },
-    { id: "Price", label: "Current price", kind: "number", default: 3400, min: 0, exclusive: true, help: "The perp hedge is opened here", format: "price" },
-    { id: "HedgeRatio", label: "Hedge ratio", kind: "percent", default: ratio, min: 0, max: 1, help: "Share of the spot shorted with the perp: 100 % is market neutral" },
+    {
+      id: "SpotQty",
+      label: "Spot held",
+      kind: "number",
+      default: 10,
+      min: 0,
+      exclusive: true,
+      help: "Coins you own and keep",
+      format: "coin",
+    },
+    {
+      id: "CostBasis",
+      label: "Average cost of the spot",
+      kind: "number",
+      default: 2800,
+      min: 0,
+      help: "What you paid: the gain the hedge protects",
+      format: "price",
+    },
+    {
+      id: "Price",
+      label: "Current price",
+      kind: "number",
+      default: 3400,
+      min: 0,
+      exclusive: true,
+      help: "The perp hedge is opened here",
+      format: "price",
+    },
+    {
+      id: "HedgeRatio",
+      label: "Hedge ratio",
+      kind: "percent",
+      default: ratio,
+      min: 0,
+      max: 1,
+      help: "Share of the spot shorted with the perp: 100 % is market neutral",
+    },
     ...perpLegInputs(5, 0.0001, 30),
   ];
 }
@@ -30,17 +64,74 @@ function buildHedge(id: string, name: string, subtitle: string, inputs: readonly
   ]);
 
   b.metrics("Metrics", [
-    { label: "Hedge quantity", name: "HedgeQty", formula: "=SpotQty*HedgeRatio", format: "coin", note: "Perp short, in coins: spot × hedge ratio" },
-    { label: "Net exposure", name: "NetExposure", formula: `=LEGS.NETDELTA(${legs}[#All])`, format: "coin", note: "Net delta of the legs: 0 is market neutral, positive is net long" },
+    {
+      label: "Hedge quantity",
+      name: "HedgeQty",
+      formula: "=SpotQty*HedgeRatio",
+      format: "coin",
+      note: "Perp short, in coins: spot × hedge ratio",
+    },
+    {
+      label: "Net exposure",
+      name: "NetExposure",
+      formula: `=LEGS.NETDELTA(${legs}[#All])`,
+      format: "coin",
+      note: "Net delta of the legs: 0 is market neutral, positive is net long",
+    },
     { label: "Hedged notional", formula: "=HedgeQty*Price", format: "usd", note: "Value of the perp short" },
-    { label: "Spot gain the hedge protects", formula: "=(Price-CostBasis)*SpotQty", format: "usd", note: "Unrealised gain on the spot at the current price" },
-    { label: "Perp margin", name: "PerpMargin", formula: "=HedgeQty*Price/Leverage", format: "usd", note: "Margin posted for the short: notional ÷ leverage" },
-    { label: "Perp liquidation price", name: "LiqPrice", formula: '=IF(HedgeQty>0,LEGS.LIQPRICE("short",Price,HedgeQty,PerpMargin,MaintRate),"no perp")', format: "price", note: "The short is liquidated if the price rises here, even though the spot covers it" },
-    { label: "Buffer to liquidation", formula: '=IF(ISNUMBER(LiqPrice),LiqPrice/Price-1,"")', format: "pct", note: "Rise from the current price that liquidates the short" },
-    { label: "Funding events held", name: "FundingEvents", formula: "=DaysHeld*24/FundingHours", format: "number", note: "Funding payments over the days held" },
-    { label: "Funding over the days held", name: "FundingTotal", formula: '=LEGS.FUNDINGPNL("short",HedgeQty,Price,FundingRate)*FundingEvents', format: "usd", note: "Received by the short when funding is positive; paid when negative" },
-    { label: "Fees to open and close the hedge", name: "HedgeFees", formula: "=FeeRate*HedgeQty*Price*2", format: "usd", note: "Two fills of the perp at the current price" },
-    { label: "Net carry of the hedge", formula: "=FundingTotal-HedgeFees", format: "usd", note: "What holding the hedge earns (+) or costs (−) besides the price move" },
+    {
+      label: "Spot gain the hedge protects",
+      formula: "=(Price-CostBasis)*SpotQty",
+      format: "usd",
+      note: "Unrealised gain on the spot at the current price",
+    },
+    {
+      label: "Perp margin",
+      name: "PerpMargin",
+      formula: "=HedgeQty*Price/Leverage",
+      format: "usd",
+      note: "Margin posted for the short: notional ÷ leverage",
+    },
+    {
+      label: "Perp liquidation price",
+      name: "LiqPrice",
+      formula: '=IF(HedgeQty>0,LEGS.LIQPRICE("short",Price,HedgeQty,PerpMargin,MaintRate),"no perp")',
+      format: "price",
+      note: "The short is liquidated if the price rises here, even though the spot covers it",
+    },
+    {
+      label: "Buffer to liquidation",
+      formula: '=IF(ISNUMBER(LiqPrice),LiqPrice/Price-1,"")',
+      format: "pct",
+      note: "Rise from the current price that liquidates the short",
+    },
+    {
+      label: "Funding events held",
+      name: "FundingEvents",
+      formula: "=DaysHeld*24/FundingHours",
+      format: "number",
+      note: "Funding payments over the days held",
+    },
+    {
+      label: "Funding over the days held",
+      name: "FundingTotal",
+      formula: '=LEGS.FUNDINGPNL("short",HedgeQty,Price,FundingRate)*FundingEvents',
+      format: "usd",
+      note: "Received by the short when funding is positive; paid when negative",
+    },
+    {
+      label: "Fees to open and close the hedge",
+      name: "HedgeFees",
+      formula: "=FeeRate*HedgeQty*Price*2",
+      format: "usd",
+      note: "Two fills of the perp at the current price",
+    },
+    {
+      label: "Net carry of the hedge",
+      formula: "=FundingTotal-HedgeFees",
+      format: "usd",
+      note: "What holding the hedge earns (+) or costs (−) besides the price move",
+    },
   ]);
 
   // The seed's "How It Protects You" table: +10 %, −10 %, −20 %.
@@ -82,8 +173,14 @@ function buildHedge(id: string, name: string, subtitle: string, inputs: readonly
 
 const GUIDE = [
   { metric: "Net exposure", meaning: "Coins of market exposure left after the hedge: spot minus the perp short." },
-  { metric: "Perp liquidation price", meaning: "Where the short perp is liquidated on a rally, even though the spot gains: keep margin so it stays far away." },
-  { metric: "Funding over the days held", meaning: "Perp funding for the period: a short receives it while funding is positive." },
+  {
+    metric: "Perp liquidation price",
+    meaning: "Where the short perp is liquidated on a rally, even though the spot gains: keep margin so it stays far away.",
+  },
+  {
+    metric: "Funding over the days held",
+    meaning: "Perp funding for the period: a short receives it while funding is positive.",
+  },
   { metric: "Net carry of the hedge", meaning: "Funding minus fees: what the protection costs or earns besides the price move." },
   { metric: "Scenario grid", meaning: "P&L for each price move and hedge ratio: 100 % stays flat, 0 % is the spot alone." },
 ];
@@ -95,7 +192,13 @@ export const fullHedge: Template = {
   inputs: hedgeInputs(1),
   guide: GUIDE,
   build: (values) =>
-    buildHedge("full-hedge", "Full hedge", "Short a perp equal to your spot: net exposure 0, the gain so far is locked.", fullHedge.inputs, values),
+    buildHedge(
+      "full-hedge",
+      "Full hedge",
+      "Short a perp equal to your spot: net exposure 0, the gain so far is locked.",
+      fullHedge.inputs,
+      values,
+    ),
 };
 
 export const partialHedge: Template = {
@@ -105,5 +208,11 @@ export const partialHedge: Template = {
   inputs: hedgeInputs(0.5),
   guide: GUIDE,
   build: (values) =>
-    buildHedge("partial-hedge", "Partial hedge", "Short a share of your spot: you still take part in moves, at reduced exposure.", partialHedge.inputs, values),
+    buildHedge(
+      "partial-hedge",
+      "Partial hedge",
+      "Short a share of your spot: you still take part in moves, at reduced exposure.",
+      partialHedge.inputs,
+      values,
+    ),
 };

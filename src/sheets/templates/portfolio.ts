@@ -11,19 +11,113 @@ import { fundingHoursInput } from "./common-inputs";
 import { LEG_HEADERS, Template } from "./template";
 
 const INPUTS: InputSpec[] = [
-  { id: "AccountEquity", label: "Account equity", kind: "number", default: 100000, min: 0, exclusive: true, help: "Collateral across the exchanges, in USD", format: "usd0" },
-  { id: "BtcPrice", label: "BTC price", kind: "number", default: 100000, min: 0, exclusive: true, help: "Marks the BTC legs", format: "price" },
-  { id: "EthPrice", label: "ETH price", kind: "number", default: 3400, min: 0, exclusive: true, help: "Marks the ETH legs", format: "price" },
-  { id: "BtcTarget", label: "BTC net delta target", kind: "number", default: 0, help: "Coins of BTC exposure you intend", format: "coin" },
-  { id: "EthTarget", label: "ETH net delta target", kind: "number", default: 5, help: "Coins of ETH exposure you intend", format: "coin" },
-  { id: "DeltaTolerance", label: "Delta tolerance (± coins)", kind: "number", default: 0.1, min: 0, help: "Rebalance when an asset drifts further from its target", format: "coin" },
+  {
+    id: "AccountEquity",
+    label: "Account equity",
+    kind: "number",
+    default: 100000,
+    min: 0,
+    exclusive: true,
+    help: "Collateral across the exchanges, in USD",
+    format: "usd0",
+  },
+  {
+    id: "BtcPrice",
+    label: "BTC price",
+    kind: "number",
+    default: 100000,
+    min: 0,
+    exclusive: true,
+    help: "Marks the BTC legs",
+    format: "price",
+  },
+  {
+    id: "EthPrice",
+    label: "ETH price",
+    kind: "number",
+    default: 3400,
+    min: 0,
+    exclusive: true,
+    help: "Marks the ETH legs",
+    format: "price",
+  },
+  {
+    id: "BtcTarget",
+    label: "BTC net delta target",
+    kind: "number",
+    default: 0,
+    help: "Coins of BTC exposure you intend",
+    format: "coin",
+  },
+  {
+    id: "EthTarget",
+    label: "ETH net delta target",
+    kind: "number",
+    default: 5,
+    help: "Coins of ETH exposure you intend",
+    format: "coin",
+  },
+  {
+    id: "DeltaTolerance",
+    label: "Delta tolerance (± coins)",
+    kind: "number",
+    default: 0.1,
+    min: 0,
+    help: "Rebalance when an asset drifts further from its target",
+    format: "coin",
+  },
   fundingHoursInput,
-  { id: "FundingFloor", label: "Funding floor per day", kind: "number", default: 0, help: "Alert when the book's daily funding falls below this (USD)", format: "usd" },
-  { id: "MarginLimit", label: "Margin utilisation limit", kind: "percent", default: 0.5, min: 0, max: 1, help: "Alert above this share of equity posted as margin" },
-  { id: "BufferLimit", label: "Minimum liquidation buffer", kind: "percent", default: 0.2, min: 0, max: 1, help: "Alert when any leg is closer than this to liquidation" },
-  { id: "FuturePrice", label: "BTC future price now", kind: "number", default: 103000, min: 0, exclusive: true, help: "For the basis check", format: "price" },
-  { id: "BasisEntry", label: "Basis at entry", kind: "percent", default: 0.0316, help: "Basis % when the carry trade was opened" },
-  { id: "BasisAlert", label: "Basis change alert", kind: "percent", default: 0.01, min: 0, help: "Alert when the basis has moved more than this" },
+  {
+    id: "FundingFloor",
+    label: "Funding floor per day",
+    kind: "number",
+    default: 0,
+    help: "Alert when the book's daily funding falls below this (USD)",
+    format: "usd",
+  },
+  {
+    id: "MarginLimit",
+    label: "Margin utilisation limit",
+    kind: "percent",
+    default: 0.5,
+    min: 0,
+    max: 1,
+    help: "Alert above this share of equity posted as margin",
+  },
+  {
+    id: "BufferLimit",
+    label: "Minimum liquidation buffer",
+    kind: "percent",
+    default: 0.2,
+    min: 0,
+    max: 1,
+    help: "Alert when any leg is closer than this to liquidation",
+  },
+  {
+    id: "FuturePrice",
+    label: "BTC future price now",
+    kind: "number",
+    default: 103000,
+    min: 0,
+    exclusive: true,
+    help: "For the basis check",
+    format: "price",
+  },
+  {
+    id: "BasisEntry",
+    label: "Basis at entry",
+    kind: "percent",
+    default: 0.0316,
+    help: "Basis % when the carry trade was opened",
+  },
+  {
+    id: "BasisAlert",
+    label: "Basis change alert",
+    kind: "percent",
+    default: 0.01,
+    min: 0,
+    help: "Alert when the basis has moved more than this",
+  },
 ];
 
 const COLUMNS = [
@@ -42,8 +136,26 @@ const COLUMNS = [
   "Mark over entry",
 ];
 const FORMATS = [
-  undefined, undefined, undefined, "coin", "price", "number", undefined, undefined,
-  "price", "number", "pct", "rate", "usd", "price", "pct", "usd", "usd", "coin", "usd", "number",
+  undefined,
+  undefined,
+  undefined,
+  "coin",
+  "price",
+  "number",
+  undefined,
+  undefined,
+  "price",
+  "number",
+  "pct",
+  "rate",
+  "usd",
+  "price",
+  "pct",
+  "usd",
+  "usd",
+  "coin",
+  "usd",
+  "number",
 ] as const;
 
 /** Legs of a combined book: a cash-and-carry, a partially hedged ETH holding, an inverse BTC hedge. */
@@ -87,11 +199,17 @@ export const portfolio: Template = {
     { metric: "Combined P&L", meaning: "All legs together, in USD: the strategy's P&L is the total, not any one leg." },
     { metric: "Funding per day", meaning: "Received (+) or paid (−) by the perp legs at today's rates." },
     { metric: "Margin utilisation", meaning: "Margin posted ÷ account equity." },
-    { metric: "Daily monitoring", meaning: "The seed's daily checks: net delta, funding, margin, basis; red when a limit is crossed." },
+    {
+      metric: "Daily monitoring",
+      meaning: "The seed's daily checks: net delta, funding, margin, basis; red when a limit is crossed.",
+    },
   ],
   build(values) {
     const b = new SheetBuilder("portfolio", "Portfolio");
-    b.title("Portfolio: every leg, one view", "Track all legs together: net delta per asset, combined P&L, funding, margin, and the daily checks.");
+    b.title(
+      "Portfolio: every leg, one view",
+      "Track all legs together: net delta per asset, combined P&L, funding, margin, and the daily checks.",
+    );
     b.inputs(INPUTS, values);
 
     // Prices and net delta per asset.
@@ -130,13 +248,49 @@ export const portfolio: Template = {
     b.signColours(legs.columns["PnL"]);
 
     const m = b.metrics("Book", [
-      { label: "Combined P&L", name: "TotalPnl", formula: `=SUM(${tableName}[PnL])`, format: "usd", note: "All legs, in USD (inverse legs converted at their mark)" },
-      { label: "Funding per day", name: "DailyFunding", formula: `=SUM(${tableName}[Funding per day])`, format: "usd", note: "Perp legs at today's rates: + received, − paid" },
+      {
+        label: "Combined P&L",
+        name: "TotalPnl",
+        formula: `=SUM(${tableName}[PnL])`,
+        format: "usd",
+        note: "All legs, in USD (inverse legs converted at their mark)",
+      },
+      {
+        label: "Funding per day",
+        name: "DailyFunding",
+        formula: `=SUM(${tableName}[Funding per day])`,
+        format: "usd",
+        note: "Perp legs at today's rates: + received, − paid",
+      },
       { label: "Funding per month (30 days)", formula: "=DailyFunding*30", format: "usd", note: "If rates stay where they are" },
-      { label: "Margin in use", name: "MarginUsed", formula: `=SUM(${tableName}[Margin USD])`, format: "usd", note: "Margin posted on derivative legs" },
-      { label: "Margin utilisation", name: "MarginUse", formula: "=MarginUsed/AccountEquity", format: "pct", note: "Margin ÷ account equity" },
-      { label: "Lowest liquidation buffer", name: "MinBuffer", formula: `=MIN(${tableName}[Buffer])`, format: "pct", note: "The leg closest to liquidation" },
-      { label: "BTC basis now", name: "BasisNow", formula: "=(FuturePrice-BtcPrice)/BtcPrice", format: "pct", note: "Future over spot" },
+      {
+        label: "Margin in use",
+        name: "MarginUsed",
+        formula: `=SUM(${tableName}[Margin USD])`,
+        format: "usd",
+        note: "Margin posted on derivative legs",
+      },
+      {
+        label: "Margin utilisation",
+        name: "MarginUse",
+        formula: "=MarginUsed/AccountEquity",
+        format: "pct",
+        note: "Margin ÷ account equity",
+      },
+      {
+        label: "Lowest liquidation buffer",
+        name: "MinBuffer",
+        formula: `=MIN(${tableName}[Buffer])`,
+        format: "pct",
+        note: "The leg closest to liquidation",
+      },
+      {
+        label: "BTC basis now",
+        name: "BasisNow",
+        formula: "=(FuturePrice-BtcPrice)/BtcPrice",
+        format: "pct",
+        note: "Future over spot",
+      },
     ]);
     b.signColours(m["Combined P&L"]);
 
@@ -144,7 +298,13 @@ export const portfolio: Template = {
     const mt = b.row;
     b.headers(mt, 0, ["Check", "Now", "Limit", "Status"]);
     const checks: [string, string, string, string, "coin" | "usd" | "pct"][] = [
-      ["Net delta: furthest from target", `=MAX(ABS(C${top + 2}-D${top + 2}),ABS(C${top + 3}-D${top + 3}))`, "=DeltaTolerance", 'IF(B{R}>C{R},"Rebalance","OK")', "coin"],
+      [
+        "Net delta: furthest from target",
+        `=MAX(ABS(C${top + 2}-D${top + 2}),ABS(C${top + 3}-D${top + 3}))`,
+        "=DeltaTolerance",
+        'IF(B{R}>C{R},"Rebalance","OK")',
+        "coin",
+      ],
       ["Funding per day", "=DailyFunding", "=FundingFloor", 'IF(B{R}<C{R},"Below the floor: review","OK")', "usd"],
       ["Margin utilisation", "=MarginUse", "=MarginLimit", 'IF(B{R}>C{R},"Add equity or reduce","OK")', "pct"],
       ["Liquidation buffer", "=MinBuffer", "=BufferLimit", 'IF(B{R}<C{R},"Too close: add margin","OK")', "pct"],
@@ -181,7 +341,9 @@ export const portfolio: Template = {
           `+(1+A${R})*SUMPRODUCT(${t}[Inverse USD],${t}[Mark over entry])-SUM(${t}[Inverse USD])`,
         format: "usd",
       });
-      days.forEach((_, j) => b.set(r, 2 + j, { formula: `=${colFixed(r, 1)}+DailyFunding*${rowFixed(gh, 2 + j)}`, format: "usd" }));
+      days.forEach((_, j) =>
+        b.set(r, 2 + j, { formula: `=${colFixed(r, 1)}+DailyFunding*${rowFixed(gh, 2 + j)}`, format: "usd" }),
+      );
     });
     const last = gh + PRICE_MOVES.length;
     b.signColours(rangeRef({ row: gh + 1, col: 1 }, { row: last, col: 2 + days.length - 1 }));
