@@ -1,23 +1,111 @@
-/* Build: the functions bundle (+ generated functions.json), the shared-runtime taskpane page,
- * the manifest and the icons, all into dist/. `webpack serve` serves them on
- * https://localhost:3000 (see scripts/start.js). */
+/* Build, in two parts:
+ * - the add-in, into dist/: the functions bundle (+ generated functions.json), the shared-runtime
+ *   taskpane page, the manifest, the icons, the function reference and the start page;
+ * - the relay, into build/relay/: server.js (the Node relay that serves dist/ and relays
+ *   `/{exchange}/…`; `npm start` runs it over HTTPS on https://localhost:3000), relay.js (the same
+ *   as a library, for scripts/serve.js and the tests) and worker.js (the edge build). */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
-const { getHttpsOptions } = require("./scripts/dev-certs");
+const { DefinePlugin } = require("webpack");
 const { LegworkMetadataPlugin } = require("./scripts/functions-metadata");
 const { DEV_URL, releaseManifest } = require("./scripts/manifest-url");
 
 // Where a release is hosted; without it the built manifest keeps the development URLs.
 const publicUrl = process.env.LEGWORK_PUBLIC_URL || "";
-const port = Number(process.env.LEGWORK_PORT || process.env.npm_package_config_dev_server_port || 3000);
+
+/** TypeScript as ES modules for webpack (tsconfig.json's CommonJS is for jest): scope hoisting and tree shaking. */
+const tsRule = (target) => ({
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", target } } },
+});
+
+/** The relay: Node (server.js, relay.js) and edge (worker.js) builds of src/relay. */
+function relayConfigs(mode) {
+  const common = {
+    mode,
+    devtool: "source-map",
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule("es2022")] },
+    performance: { hints: false },
+    optimization: { minimize: false },
+  };
+  return [
+    {
+      ...common,
+      name: "relay-node",
+      target: "node20",
+      entry: { server: "./src/relay/server.ts", relay: "./src/relay/node.ts" },
+      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "commonjs2" } },
+    },
+    {
+      ...common,
+      name: "relay-worker",
+      // An edge runtime: web APIs only, so using a Node built-in in the relay is a build error.
+      target: "webworker",
+      entry: { worker: "./src/relay/worker.ts" },
+      experiments: { outputModule: true },
+      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "module" } },
+    },
+  ];
+}
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const serving = Boolean(env && env.WEBPACK_SERVE);
-  return {
+  const addin = {
+    name: "addin",
+    mode: options.mode,
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      // The HyperFormula preview is a development page: never part of a release build.
+      ...(dev ? { preview: "./src/preview/preview.ts" } : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // live.js: the market-data service, loaded the first time a live function is called.
+      chunkFilename: "[name].js",
+      // Chunks load relative to the page (taskpane.html sits beside them). A fixed public path
+      // also keeps the runtime from probing `document` when functions.js loads.
+      publicPath: "",
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule("es2020")] },
+    performance: { hints: false },
+    optimization: { minimize: false },
+  };
+  return [
+    {
+      ...common,
+      name: "relay-node",
+      target: "node20",
+      entry: { server: "./src/relay/server.ts", relay: "./src/relay/node.ts" },
+      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "commonjs2" } },
+    },
+    {
+      ...common,
+      name: "relay-worker",
+      // An edge runtime: web APIs only, so using a Node built-in in the relay is a build error.
+      target: "webworker",
+      entry: { worker: "./src/relay/worker.ts" },
+      experiments: { outputModule: true },
+      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "module" } },
+    },
+  ];
+};
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const addin = {
+    name: "addin",
+    mode: options.mode,
     devtool: "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
@@ -73,6 +161,8 @@ module.exports = async (env, options) => {
       }),
       // functions.json without the data-types flag and with help links; functions.html; index.html.
       new LegworkMetadataPlugin({ baseUrl: dev ? DEV_URL : releaseManifest(DEV_URL, publicUrl) }),
+      // The live functions ask the relay at this address; "" means the page's own origin (npm start).
+      new DefinePlugin({ LEGWORK_RELAY_URL: JSON.stringify(dev ? "" : publicUrl) }),
       // The shared runtime: one page hosts the taskpane and the custom functions, so the
       // functions can reach the network (CORS) and share state with the taskpane.
       new HtmlWebpackPlugin({
@@ -106,14 +196,6 @@ module.exports = async (env, options) => {
         ],
       }),
     ],
-    devServer: {
-      static: { directory: path.join(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: { type: "https", options: serving ? await getHttpsOptions() : {} },
-      port,
-      hot: false,
-      liveReload: false,
-      client: false,
-    },
   };
+  return [addin, ...relayConfigs(options.mode)];
 };

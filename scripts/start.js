@@ -3,7 +3,8 @@
  * npm start: serve the add-in on https://localhost:3000 and load it into Excel.
  *
  * Where Excel desktop exists (Windows, macOS) this is `office-addin-debugging start manifest.xml`:
- * it runs `npm run dev-server` and sideloads the manifest. Elsewhere that tool prints "Platform
+ * it runs `npm run dev-server` (scripts/serve.js: webpack in watch mode, and the relay serving
+ * the add-in and `/{exchange}/…` on https://localhost:3000) and sideloads the manifest. Elsewhere that tool prints "Platform
  * not supported" and exits 0 without serving anything, so here we start the dev server in the
  * background ourselves (as office-addin-debugging does), wait until it answers, and print how to
  * sideload into Excel on the web. `npm stop` stops it either way.
@@ -88,8 +89,7 @@ async function serveWithoutExcel() {
   const { ca } = await getHttpsOptions();
 
   const log = fs.openSync(logFile, "w");
-  const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+  const child = spawn(process.execPath, [require.resolve("./serve.js")], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
@@ -112,7 +112,9 @@ async function serveWithoutExcel() {
 
   console.log(`
 Legwork is being served on https://localhost:${port}
+  start page: https://localhost:${port}/
   functions:  https://localhost:${port}/functions.json
+  relay:      https://localhost:${port}/binance/fapi/v1/premiumIndex  (live data for the LEGS functions, same origin)
   taskpane:   https://localhost:${port}/taskpane.html
   manifest:   https://localhost:${port}/manifest.xml
   preview:    https://localhost:${port}/preview.html  (every strategy sheet, computed without Excel)

@@ -2,8 +2,15 @@
  * JSON over HTTP with a deadline on every request, and the exchanges' failures sorted into
  * MarketErrors: 429/418 are rate limits (with the Retry-After hint), network errors and 5xx are
  * "unreachable". Uses the runtime's fetch (the shared runtime's browser, or Node 18+).
+ *
+ * Through the relay, every answer carries RELAY_HEADER: one without it (a network error, a
+ * timeout, some proxy's error page) means the relay itself is down, which the caller may route
+ * around; a relay's own error ({"relay": "…"}) says what happened upstream.
  */
 import { MarketError } from "./types";
+
+/** The header the relay puts on every answer (src/relay). */
+export const RELAY_HEADER = "x-legwork-relay";
 
 export type Fetch = (
   url: string,
@@ -20,6 +27,10 @@ export interface HttpOptions {
   now: () => number;
   /** 0 ≤ x < 1, for jittering back-off (Math.random outside tests). */
   random: () => number;
+  /** The URL is the relay's. */
+  relay?: boolean;
+  /** The URL is the exchange's own, asked because the relay is down. */
+  direct?: boolean;
 }
 
 /** Default wait after a 429 without a Retry-After header. */
@@ -33,10 +44,12 @@ export async function requestJson(
 ): Promise<{ status: number; json: unknown }> {
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const who = options.relay ? "the relay" : exchange;
+  const route = { relayDown: options.relay, direct: options.direct };
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller?.abort();
-      reject(new MarketError("unreachable", `${exchange} did not answer within ${options.timeoutMs / 1000} s`));
+      reject(new MarketError("unreachable", `${who} did not answer within ${options.timeoutMs / 1000} s`, undefined, route));
     }, options.timeoutMs);
   });
   try {
@@ -50,6 +63,14 @@ export async function requestJson(
             signal: controller?.signal,
           };
     const response = await Promise.race([options.fetch(url, init), deadline]);
+    if (options.relay && response.headers.get(RELAY_HEADER) === null) {
+      throw new MarketError(
+        "unreachable",
+        `the relay is unreachable (HTTP ${response.status} from something else)`,
+        undefined,
+        route,
+      );
+    }
     if (response.status === 429 || response.status === 418) {
       const retryAfter = Number(response.headers.get("retry-after"));
       const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : DEFAULT_BACKOFF_MS;
@@ -57,7 +78,12 @@ export async function requestJson(
       const jittered = Math.round(waitMs * (1 + 0.25 * options.random()));
       throw new MarketError("rate-limited", `${exchange} rate limit (HTTP ${response.status})`, options.now() + jittered);
     }
-    if (response.status >= 500) throw new MarketError("unreachable", `${exchange} answered HTTP ${response.status}`);
+    if (response.status >= 500) {
+      const said = options.relay ? relayMessage(await Promise.race([response.text(), deadline])) : null;
+      throw new MarketError("unreachable", said ?? `${exchange} answered HTTP ${response.status}`, undefined, {
+        direct: options.direct,
+      });
+    }
     const text = await Promise.race([response.text(), deadline]);
     let json: unknown;
     try {
@@ -68,8 +94,23 @@ export async function requestJson(
     return { status: response.status, json };
   } catch (e) {
     if (e instanceof MarketError) throw e;
-    throw new MarketError("unreachable", `${exchange} is unreachable (${e instanceof Error ? e.message : String(e)})`);
+    throw new MarketError(
+      "unreachable",
+      `${who} is unreachable (${e instanceof Error ? e.message : String(e)})`,
+      undefined,
+      route,
+    );
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/** The relay's own account of an upstream failure: {"relay": "binance did not answer within 8 s"}. */
+function relayMessage(text: string): string | null {
+  try {
+    const said = (JSON.parse(text) as { relay?: unknown }).relay;
+    return typeof said === "string" ? said : null;
+  } catch {
+    return null;
   }
 }

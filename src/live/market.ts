@@ -1,6 +1,11 @@
 /**
  * The market-data service behind the live LEGS functions: symbol mapping, the exchange adapters,
  * the shared cache, and the messages cells show when data is missing.
+ *
+ * In the add-in every request goes to the relay on the add-in's own origin ("/binance/…", see
+ * src/relay): a browser page may read another host's answer only if that host sends CORS headers,
+ * which Binance's and Bybit's public APIs do not. A venue known to allow cross-origin calls is
+ * asked directly when the relay itself cannot be reached.
  */
 import { SharedCache } from "./cache";
 import { binance } from "./exchanges/binance";
@@ -8,22 +13,45 @@ import { bybit } from "./exchanges/bybit";
 import { ExchangeAdapter, Transport } from "./exchanges/adapter";
 import { hyperliquid } from "./exchanges/hyperliquid";
 import { okx } from "./exchanges/okx";
+import { DEFAULT_BASE_URLS } from "./endpoints";
 import { Fetch, requestJson } from "./http";
 import { nativeSymbol, parseSymbol } from "./symbols";
 import { Exchange, FundingEvent, MarketError, Ticker } from "./types";
 
 const ADAPTERS: Record<Exchange, ExchangeAdapter> = { binance, bybit, okx, hyperliquid };
 
-/** The public REST hosts (also listed as AppDomains in manifest.xml). */
-export const DEFAULT_BASE_URLS: Record<Exchange, string> = {
-  binance: "https://fapi.binance.com",
-  bybit: "https://api.bybit.com",
-  okx: "https://www.okx.com",
-  hyperliquid: "https://api.hyperliquid.xyz",
-};
+export { DEFAULT_BASE_URLS };
+
+/**
+ * Venues whose public API answers cross-origin requests, so a page may call them itself when the
+ * relay is down. Hyperliquid's own web app (app.hyperliquid.xyz) reads api.hyperliquid.xyz from
+ * the browser, which needs CORS. The page's Content-Security-Policy allows exactly these hosts.
+ */
+export const DIRECT_FALLBACK: Partial<Record<Exchange, string>> = { hyperliquid: DEFAULT_BASE_URLS.hyperliquid };
+
+/** Set at build time from LEGWORK_PUBLIC_URL (webpack DefinePlugin); "" means the page's own origin. */
+declare const LEGWORK_RELAY_URL: string | undefined;
+
+/** The relay's address for each venue: `<relay>/binance`, … */
+export function relayUrls(root: string): Record<Exchange, string> {
+  const base = root.endsWith("/") ? root : `${root}/`;
+  return { binance: `${base}binance`, bybit: `${base}bybit`, okx: `${base}okx`, hyperliquid: `${base}hyperliquid` };
+}
+
+/** Where the relay is: the release's public URL, or the directory of the page this runs in. */
+function relayRoot(): string | null {
+  if (typeof LEGWORK_RELAY_URL === "string" && LEGWORK_RELAY_URL) return LEGWORK_RELAY_URL;
+  const here = (globalThis as { location?: { href: string } }).location?.href;
+  return here ? new URL("./", here).href : null;
+}
 
 export interface MarketConfig {
+  /** Where each venue is asked: the relay (`…/binance`), or the exchanges themselves (Node, tests). */
   baseUrls: Record<Exchange, string>;
+  /** Whether baseUrls are the relay's: then messages say "via relay", and the fallback applies. */
+  viaRelay: boolean;
+  /** Asked directly when the relay cannot be reached (see DIRECT_FALLBACK). */
+  directFallback: Partial<Record<Exchange, string>>;
   /** How often streaming cells refresh, and how long an answer is reused. */
   pollMs: number;
   /** Deadline for each request. */
@@ -36,8 +64,11 @@ export interface MarketConfig {
 }
 
 export function defaultConfig(): MarketConfig {
+  const root = relayRoot();
   return {
-    baseUrls: { ...DEFAULT_BASE_URLS },
+    baseUrls: root ? relayUrls(root) : { ...DEFAULT_BASE_URLS },
+    viaRelay: root !== null,
+    directFallback: root ? { ...DIRECT_FALLBACK } : {},
     pollMs: 30000,
     timeoutMs: 10000,
     staleAfterMs: 5 * 60000,
@@ -62,8 +93,19 @@ export class MarketData {
   }
 
   private transport(exchange: Exchange): Transport {
+    const { viaRelay } = this.config;
     const base = this.config.baseUrls[exchange].replace(/\/$/, "");
+    const direct = viaRelay ? this.config.directFallback[exchange]?.replace(/\/$/, "") : undefined;
     const http = { fetch: this.config.fetch, timeoutMs: this.config.timeoutMs, now: this.config.now, random: this.config.random };
+    // The relay first; if the relay itself cannot be reached, the venue directly where it allows that.
+    const send = async (pathAndQuery: string, body?: unknown) => {
+      try {
+        return await requestJson(exchange, `${base}${pathAndQuery}`, { ...http, relay: viaRelay }, body);
+      } catch (e) {
+        if (!(e instanceof MarketError && e.relayDown && direct)) throw e;
+        return requestJson(exchange, `${direct}${pathAndQuery}`, { ...http, direct: true }, body);
+      }
+    };
     return {
       get: (path, query) => {
         const qs = query
@@ -71,9 +113,9 @@ export class MarketData {
               .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
               .join("&")}`
           : "";
-        return requestJson(exchange, `${base}${path}${qs}`, http);
+        return send(`${path}${qs}`);
       },
-      post: (path, body) => requestJson(exchange, `${base}${path}`, http, body),
+      post: (path, body) => send(path, body),
       cached: (key, maxAgeMs, load) => this.cache.get(exchange, key, maxAgeMs, load),
       pollMs: this.config.pollMs,
     };
@@ -107,12 +149,16 @@ export class MarketData {
     return events;
   }
 
-  /** The message a cell shows for a failure: "binance unreachable since 14:02 UTC", "unknown symbol: …". */
+  /**
+   * The message a cell shows for a failure: "binance via relay unreachable since 14:02 UTC (…)",
+   * "hyperliquid direct unreachable since …", "unknown symbol: …".
+   */
   describe(exchange: Exchange, e: unknown): string {
     if (e instanceof MarketError) {
       if (e.kind === "unreachable") {
         const since = this.cache.healthOf(exchange).unreachableSince;
-        return since === null ? e.message : `${exchange} unreachable since ${utcClock(since)} (${e.message})`;
+        const route = e.direct ? `${exchange} direct` : this.config.viaRelay ? `${exchange} via relay` : exchange;
+        return since === null ? e.message : `${route} unreachable since ${utcClock(since)} (${e.message})`;
       }
       if (e.kind === "rate-limited" && e.retryAt) return `${exchange} rate limit: retrying after ${utcClock(e.retryAt)}`;
       return e.message;

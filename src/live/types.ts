@@ -30,8 +30,18 @@ export class MarketError extends Error {
     message: string,
     /** For rate-limited: when to try again (ms since 1970). */
     readonly retryAt?: number,
+    /** How it was asked: the relay did not answer at all (relayDown), or the venue was asked directly. */
+    readonly route: { relayDown?: boolean; direct?: boolean } = {},
   ) {
     super(message);
     this.name = "MarketError";
+  }
+
+  get relayDown(): boolean {
+    return this.route.relayDown === true;
+  }
+
+  get direct(): boolean {
+    return this.route.direct === true;
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_BASE_URLS } from "../../src/live/market";
+import { DEFAULT_BASE_URLS, DIRECT_FALLBACK } from "../../src/live/market";
 
 const root = path.resolve(__dirname, "../..");
 const dist = path.join(root, "dist");
@@ -56,7 +56,10 @@ describe("the production bundles", () => {
     expect(directives["style-src-attr"]).toEqual(["'unsafe-inline'"]);
     expect(directives["style-src-elem"]).toBeUndefined();
     expect(directives["frame-src"]).toEqual(["https://appsforoffice.microsoft.com"]);
-    expect(directives["connect-src"].sort()).toEqual(["'self'", ...Object.values(DEFAULT_BASE_URLS)].sort());
+    // The relay on the add-in's own origin answers for every exchange; only a venue that allows
+    // cross-origin calls may be asked directly, as the fallback when the relay is down.
+    expect(directives["connect-src"].sort()).toEqual(["'self'", ...Object.values(DIRECT_FALLBACK)].sort());
+    expect(directives["connect-src"]).not.toContain(DEFAULT_BASE_URLS.binance);
     expect(directives["object-src"]).toEqual(["'none'"]);
     // Nothing inline that the policy would have to allow.
     expect(html.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/<style/);

@@ -11,7 +11,7 @@ import * as path from "path";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/exchanges");
 
-export type Mode = "ok" | "down" | "slow" | "rate-limited" | "server-error";
+export type Mode = "ok" | "down" | "slow" | "rate-limited" | "server-error" | "redirect" | "malformed";
 
 export function fixture<T = unknown>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as T;
@@ -36,6 +36,8 @@ export class ExchangeServer {
   readonly modes: Record<string, Mode> = { binance: "ok", bybit: "ok", okx: "ok", hyperliquid: "ok" };
   /** Requests received, by "exchange path". */
   readonly hits = new Map<string, number>();
+  /** The headers of every request received, in order. */
+  readonly requestHeaders: http.IncomingHttpHeaders[] = [];
   retryAfterSeconds = 2;
   slowMs = 3000;
   /** End of the generated histories (ms) and how far back they go. */
@@ -75,6 +77,7 @@ export class ExchangeServer {
     const route = `/${rest.join("/")}`;
     const key = `${exchange} ${route}`;
     this.hits.set(key, (this.hits.get(key) ?? 0) + 1);
+    this.requestHeaders.push(req.headers);
     const body = await new Promise<string>((resolve) => {
       let data = "";
       req.on("data", (c) => (data += c));
@@ -91,6 +94,16 @@ export class ExchangeServer {
       res.end(JSON.stringify({ code: -1003, msg: "Too many requests" }));
       return;
     }
+    if (mode === "redirect") {
+      res.writeHead(302, { Location: `http://127.0.0.1:${this.port}/elsewhere${route}` });
+      res.end();
+      return;
+    }
+    if (mode === "malformed") {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end('{"symbol": "BTCUSDT", "markPrice": ');
+      return;
+    }
     if (mode === "server-error") {
       res.writeHead(502, { "Content-Type": "text/html" });
       res.end("<html>Bad gateway</html>");
@@ -98,7 +111,8 @@ export class ExchangeServer {
     }
     const answer = this.answer(exchange, route, url.searchParams, body);
     if (res.destroyed) return;
-    res.writeHead(answer.status, { "Content-Type": "application/json" });
+    // A cookie, as some exchanges' CDNs set: the relay must never pass it to the add-in.
+    res.writeHead(answer.status, { "Content-Type": "application/json", "Set-Cookie": "__cf_bm=fixture; Path=/; HttpOnly" });
     res.end(JSON.stringify(answer.json));
   }
 
