@@ -1,0 +1,142 @@
+/**
+ * Live data that reaches Excel: `npm start` (the relay serving the add-in on https://localhost),
+ * its venues pointed at the local fixture exchanges with LEGWORK_UPSTREAM_*, and the taskpane
+ * page in headless Chromium with its real Content-Security-Policy and origin. Every live function
+ * works from the page, every request the page makes goes to its own origin, and a page that
+ * calls an exchange host directly is refused by the CSP. (A Node test cannot show this: Node
+ * never checks CORS or CSP.)
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { EXCHANGES } from "../../src/live/exchange-names";
+import { defaultConfig, MarketData } from "../../src/live/market";
+import { freePort, runScript } from "../helpers/dev-server";
+import { ExchangeServer } from "../helpers/exchange-server";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
+
+const officeStub = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");
+const exchanges = new ExchangeServer();
+let port = 0;
+let base = "";
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const violations: string[] = [];
+
+beforeAll(async () => {
+  await exchanges.start();
+  port = await freePort();
+  base = `https://localhost:${port}`;
+  for (const ex of EXCHANGES) process.env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`] = exchanges.base[ex];
+  try {
+    await runScript("start.js", port);
+  } finally {
+    for (const ex of EXCHANGES) delete process.env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`];
+  }
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ ignoreHTTPSErrors: true });
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stand-in */" }),
+  );
+  // No internet here: were the CSP to let a direct exchange call through, it would fail visibly.
+  for (const host of ["fapi.binance.com", "api.bybit.com", "www.okx.com", "api.hyperliquid.xyz"]) {
+    await context.route(`https://${host}/**`, (route) => route.abort("blockedbyclient"));
+  }
+  page = await context.newPage();
+  await page.addInitScript({ content: officeStub });
+  // Keep what functions.js associates, so the test can call the functions as Excel would.
+  await page.addInitScript(() => {
+    const fns: Record<string, (...a: unknown[]) => unknown> = {};
+    (window as unknown as { __fns: typeof fns }).__fns = fns;
+    const cf = (window as unknown as { CustomFunctions: { associate: (id: string, f: (...a: unknown[]) => unknown) => void } })
+      .CustomFunctions;
+    cf.associate = (id, f) => (fns[id] = f);
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP ${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /^CSP /.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForFunction(() => Object.keys((window as unknown as { __fns: object }).__fns).length > 0);
+}, 300000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runScript("stop.js", port).catch(() => undefined);
+  await exchanges.stop();
+});
+
+/** A LEGS function called in the page as Excel calls it: a one-shot answer, or a stream's first result. */
+function callInPage(id: string, args: unknown[], streaming = false): Promise<unknown> {
+  return page.evaluate(
+    async ({ id, args, streaming }) => {
+      const fn = (window as unknown as { __fns: Record<string, (...a: unknown[]) => unknown> }).__fns[id];
+      const plain = (v: unknown) => {
+        const e = v as { code?: string; message?: string } | null;
+        return e && typeof e === "object" && "code" in e ? { code: e.code, message: e.message } : v;
+      };
+      if (!streaming) {
+        try {
+          return plain(await fn(...args));
+        } catch (e) {
+          return plain(e);
+        }
+      }
+      return new Promise((resolve) => {
+        const invocation = {
+          setResult: (v: unknown) => {
+            resolve(plain(v));
+            invocation.onCanceled?.();
+          },
+          onCanceled: undefined as undefined | (() => void),
+        };
+        fn(...args, invocation);
+      });
+    },
+    { id, args, streaming },
+  );
+}
+
+describe("the live functions in the taskpane page, through the relay on its own origin", () => {
+  const direct = () => new MarketData({ ...defaultConfig(), baseUrls: exchanges.base, viaRelay: false, directFallback: {} });
+
+  test.each(EXCHANGES)("%s: FUNDINGRATE, MARKPRICE, INDEXPRICE stream the exchange's numbers", async (ex) => {
+    const expected = await direct().ticker(ex, "BTC");
+    expect(await callInPage("FUNDINGRATE", ["BTC", ex], true)).toBe(expected.fundingRate);
+    expect(await callInPage("MARKPRICE", ["BTC", ex], true)).toBe(expected.markPrice);
+    expect(await callInPage("INDEXPRICE", ["BTC", ex], true)).toBe(expected.indexPrice);
+  });
+
+  test.each(EXCHANGES)("%s: FUNDINGINTERVAL and FUNDINGHISTORY", async (ex) => {
+    expect(await callInPage("FUNDINGINTERVAL", ["BTC", ex])).toBe(await direct().intervalHours(ex, "BTC"));
+    const history = (await callInPage("FUNDINGHISTORY", ["BTC", ex, 10])) as number[][];
+    expect(history.length).toBeGreaterThan(9);
+    expect(history[0]).toHaveLength(2);
+  });
+
+  test("every request the page made went to its own origin (or Office's script host): none to an exchange", () => {
+    const origins = new Set(requests.map((u) => new URL(u).origin));
+    expect([...origins].sort()).toEqual([base, "https://appsforoffice.microsoft.com"].sort());
+    expect(requests.some((u) => u.startsWith(`${base}/binance/`))).toBe(true);
+    expect(requests.some((u) => u.startsWith(`${base}/hyperliquid/`))).toBe(true);
+    expect(violations).toEqual([]);
+    // And the relay asked the fixture exchanges.
+    expect(exchanges.hitCount("bybit ")).toBeGreaterThan(0);
+  });
+
+  test("a page calling an exchange host directly is refused by the CSP", async () => {
+    const outcome = await page.evaluate(() =>
+      fetch("https://fapi.binance.com/fapi/v1/premiumIndex").then(
+        () => "fetched",
+        (e: Error) => e.name,
+      ),
+    );
+    expect(outcome).toBe("TypeError");
+    await page.waitForTimeout(200);
+    expect(violations).toContain("CSP connect-src https://fapi.binance.com/fapi/v1/premiumIndex");
+  });
+});
