@@ -211,7 +211,7 @@ export class Relay {
       "X-Content-Type-Options": "nosniff",
       [RELAY_HEADER]: "1",
     };
-    const left = Math.floor((answer.expires - this.options.now()) / 1000);
+    const left = Math.ceil((answer.expires - this.options.now()) / 1000);
     if (answer.expires > 0 && left > 0) {
       // Shared caches (a CDN in front) may serve it for what is left of its lifetime, as the relay does.
       headers["Cache-Control"] = `public, max-age=${left}, s-maxage=${left}`;
