@@ -79,67 +79,6 @@ module.exports = async (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule("es2020")] },
     performance: { hints: false },
-    optimization: { minimize: false },
-  };
-  return [
-    {
-      ...common,
-      name: "relay-node",
-      target: "node20",
-      entry: { server: "./src/relay/server.ts", relay: "./src/relay/node.ts" },
-      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "commonjs2" } },
-    },
-    {
-      ...common,
-      name: "relay-worker",
-      // An edge runtime: web APIs only, so using a Node built-in in the relay is a build error.
-      target: "webworker",
-      entry: { worker: "./src/relay/worker.ts" },
-      experiments: { outputModule: true },
-      output: { path: path.resolve(__dirname, "build/relay"), filename: "[name].js", library: { type: "module" } },
-    },
-  ];
-};
-
-module.exports = async (env, options) => {
-  const dev = options.mode === "development";
-  const addin = {
-    name: "addin",
-    mode: options.mode,
-    devtool: "source-map",
-    entry: {
-      functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
-      // The HyperFormula preview is a development page: never part of a release build.
-      ...(dev ? { preview: "./src/preview/preview.ts" } : {}),
-    },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      // live.js: the market-data service, loaded the first time a live function is called.
-      chunkFilename: "[name].js",
-      // Chunks load relative to the page (taskpane.html sits beside them). A fixed public path
-      // also keeps the runtime from probing `document` when functions.js loads.
-      publicPath: "",
-      globalObject: "globalThis",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules for webpack (tsconfig.json's CommonJS is for jest): scope hoisting and
-            // tree shaking keep functions.js small.
-            options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020", target: "es2020" } },
-          },
-        },
-      ],
-    },
-    performance: { hints: false },
     optimization: {
       // Terser with modern output and extra passes: functions.js has a 60 KiB budget.
       minimizer: [
@@ -164,7 +103,7 @@ module.exports = async (env, options) => {
       // The live functions ask the relay at this address; "" means the page's own origin (npm start).
       new DefinePlugin({ LEGWORK_RELAY_URL: JSON.stringify(dev ? "" : publicUrl) }),
       // The shared runtime: one page hosts the taskpane and the custom functions, so the
-      // functions can reach the network (CORS) and share state with the taskpane.
+      // functions can use the page's fetch (to the relay) and share state with the taskpane.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

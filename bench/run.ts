@@ -12,6 +12,7 @@ import { performance } from "perf_hooks";
 import { fakeCustomFunctions } from "../test/helpers/custom-functions";
 import { naive, plain } from "./baselines";
 import { fakeRun } from "./fake-run";
+import { relayBench } from "./relay";
 import { measure } from "./timing";
 
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
   const bulk = bulkBench();
   const templates = await templateBench();
   const bundle = bundleBench();
+  const relay = await relayBench(root);
 
   console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
@@ -189,8 +191,13 @@ async function main(): Promise<void> {
     `\nfunctions.js: ${fmt(bundle.minBytes / 1024)} KiB minified (target ≤ 60 KiB), ${fmt(bundle.gzipBytes / 1024)} KiB gzipped; load + associate in a bare vm ${fmt(bundle.loadMs, 2)} ms`,
   );
   console.log(`live.js (market data, loaded on first use): ${fmt(bundle.liveChunkBytes / 1024)} KiB minified\n`);
+  console.log(
+    `Relay, cached answer (${relay.requests} requests, ${relay.concurrency} at a time, ${fmt(relay.bodyBytes / 1024)} KiB each): ` +
+      `p50 ${fmt(relay.relayP50Ms, 2)} ms, p99 ${fmt(relay.relayP99Ms, 2)} ms; bare Node server with the same bytes p50 ${fmt(relay.bareP50Ms, 2)} ms, ` +
+      `p99 ${fmt(relay.bareP99Ms, 2)} ms; p99 ratio ${fmt(relay.p99VsBare, 2)}×; upstream requests ${relay.upstreamRequests}\n`,
+  );
 
-  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle };
+  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle, relay };
   fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
   console.log("wrote bench/latest.json");
 }

@@ -13,7 +13,6 @@ import { EXCHANGES } from "../../src/live/exchange-names";
 import { defaultConfig, MarketData } from "../../src/live/market";
 import { freePort, runScript } from "../helpers/dev-server";
 import { ExchangeServer } from "../helpers/exchange-server";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
 const officeStub = fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8");

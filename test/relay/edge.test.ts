@@ -59,7 +59,13 @@ const post = await ask("/hyperliquid/info", { method: "POST", headers: { "Conten
 const bad = await ask("/hyperliquid/info", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"type":"userFills","user":"0x1"}' });
 log(JSON.stringify({ first: many[0], same: new Set(many.map((m) => m.body)).size, refused, post: post.status, bad: bad.status }));`,
     env,
-  )) as { first: { status: number; cache: string; relay: string; body: string }; same: number; refused: { status: number }; post: number; bad: number };
+  )) as {
+    first: { status: number; cache: string; relay: string; body: string };
+    same: number;
+    refused: { status: number };
+    post: number;
+    bad: number;
+  };
   expect(out.first.status).toBe(200);
   expect(JSON.parse(out.first.body)).toEqual(fixture("binance/premiumIndex-all.json"));
   expect(out.first.cache).toBe("public, max-age=30, s-maxage=30");
