@@ -15,8 +15,22 @@ import { positionPnl } from "./positionpnl";
 import { missing } from "../core/errors";
 import { Answer } from "./spill";
 
-/** Live exchange data needs Excel's runtime (network, streaming): other hosts say so. */
-const liveOnly = (): Answer => missing("live exchange data is only available in Excel (not in the preview)");
+/**
+ * Live numbers for hosts whose functions must answer synchronously (HyperFormula): the host
+ * fetches them first (the preview, through the relay) and answers from what it fetched. Without
+ * one, a live function says it needs Excel.
+ */
+export interface LiveValues {
+  read(name: string, args: readonly unknown[]): Answer;
+}
+
+let liveValues: LiveValues = { read: () => missing("live exchange data is only available in Excel (not in the preview)") };
+
+export function useLiveValues(source: LiveValues): void {
+  liveValues = source;
+}
+
+const live = (name: string) => (args: readonly unknown[]) => liveValues.read(name, args);
 
 export interface LegsFunction {
   name: string;
@@ -95,9 +109,23 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     ranges: [2, 3],
     run: (a) => fundingPnl(a[0], a[1], a[2], a[3], a[4], a[5]),
   },
-  { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
-  { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
-  { name: "INDEXPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
-  { name: "FUNDINGINTERVAL", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: liveOnly },
-  { name: "FUNDINGHISTORY", parameters: ["symbol", "exchange", "days"], required: 1, spills: [], ranges: [], run: liveOnly },
+  { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
+  { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },
+  { name: "INDEXPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("INDEXPRICE") },
+  {
+    name: "FUNDINGINTERVAL",
+    parameters: ["symbol", "exchange"],
+    required: 1,
+    spills: [],
+    ranges: [],
+    run: live("FUNDINGINTERVAL"),
+  },
+  {
+    name: "FUNDINGHISTORY",
+    parameters: ["symbol", "exchange", "days"],
+    required: 1,
+    spills: [],
+    ranges: [],
+    run: live("FUNDINGHISTORY"),
+  },
 ];

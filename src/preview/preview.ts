@@ -9,7 +9,13 @@ import { TEMPLATES, templateById } from "../sheets/templates";
 import { Template } from "../sheets/templates/template";
 import { renderChart } from "./chart";
 import { evaluatePlan } from "./engine";
+import { PreviewLiveValues } from "./live-values";
 import { renderGrid } from "./render";
+import { useLiveValues } from "../functions/registry";
+
+// Live cells (LEGS.FUNDINGRATE, …) read what the page fetched through the relay on its origin.
+const live = new PreviewLiveValues();
+useLiveValues(live);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -102,6 +108,15 @@ function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams)
   layout.append(side);
   root.append(layout);
   document.title = `${t.name} · Legwork preview`;
+  if (live.waiting) {
+    // Fetch the live values the sheet asked for, then show it again with them.
+    root.dataset.live = "loading";
+    void live.fetchPending().then(() => {
+      root.replaceChildren();
+      renderTemplate(root, t, params);
+      root.dataset.live = "ready";
+    });
+  }
 }
 
 const root = document.getElementById("app");

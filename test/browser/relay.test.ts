@@ -138,4 +138,18 @@ describe("the live functions in the taskpane page, through the relay on its own 
     await page.waitForTimeout(200);
     expect(violations).toContain("CSP connect-src https://fapi.binance.com/fapi/v1/premiumIndex");
   });
+
+  test("the preview page gets live data through the relay too: funding capture with a live symbol", async () => {
+    const preview = await context.newPage();
+    const seen: string[] = [];
+    preview.on("request", (r) => seen.push(new URL(r.url()).origin));
+    await preview.goto(`${base}/preview.html?template=funding-capture&Symbol=BTCUSDT&Venue=binance`);
+    await preview.locator("#app[data-live=ready]").waitFor({ timeout: 30000 });
+    const row = preview.locator("table.sheet tr", { hasText: "Funding rate used" });
+    const rate = (await direct().ticker("binance", "BTC")).fundingRate;
+    await expect(row.innerText()).resolves.toContain(`${(rate * 100).toFixed(4)}%`);
+    expect(await preview.locator("table.sheet td", { hasText: /^#N\/A$/ }).count()).toBe(0);
+    expect([...new Set(seen)]).toEqual([base]);
+    await preview.close();
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * What ships, checked offline: the production dependency tree is decimal.js alone, at the
- * version range package.json pins, under the licence the README lists. (`npm run audit` asks
+ * What ships, checked offline: the production dependency tree is decimal.js (in functions.js)
+ * and Hono with its Node adapter (in the relay), at the version ranges package.json pins, under
+ * the licences the README lists. (`npm run audit` asks
  * npm's advisory service too, where it can be reached.)
  */
 import * as fs from "fs";
@@ -11,15 +12,26 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
 
 describe("shipped dependencies", () => {
-  test("the only runtime dependency is decimal.js, with no dependencies of its own", () => {
-    expect(Object.keys(pkg.dependencies)).toEqual(["decimal.js"]);
-    const entry = lock.packages["node_modules/decimal.js"];
-    expect(entry.dev).toBeUndefined();
-    expect(entry.dependencies ?? {}).toEqual({});
+  test("the runtime dependencies are decimal.js (functions.js) and Hono (the relay), with nothing of their own", () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@hono/node-server", "decimal.js", "hono"]);
+    for (const name of Object.keys(pkg.dependencies)) {
+      const entry = lock.packages[`node_modules/${name}`];
+      expect(entry.dev).toBeUndefined();
+      expect({ name, deps: entry.dependencies ?? {} }).toEqual({ name, deps: {} });
+      expect({ name, license: entry.license }).toEqual({ name, license: "MIT" });
+    }
     const shipped = Object.entries(lock.packages as Record<string, { dev?: boolean; optional?: boolean; devOptional?: boolean }>).filter(
       ([p, e]) => p !== "" && !e.dev && !e.optional && !e.devOptional,
     );
-    expect(shipped.map(([p]) => p)).toEqual(["node_modules/decimal.js"]);
+    expect(shipped.map(([p]) => p).sort()).toEqual(["node_modules/@hono/node-server", "node_modules/decimal.js", "node_modules/hono"]);
+  });
+
+  test("functions.js bundles decimal.js alone; the relay bundles Hono; neither reaches the other", () => {
+    const dist = path.join(root, "dist");
+    expect(fs.readFileSync(path.join(dist, "functions.js"), "utf8")).not.toMatch(/hono/i);
+    expect(fs.readFileSync(path.join(root, "build/relay/server.js"), "utf8")).toMatch(/class Hono/);
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    for (const name of Object.keys(pkg.dependencies)) expect(readme).toMatch(new RegExp(`\\| ${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} [^|]*\\| MIT`));
   });
 
   test("office-addin-debugging (sideloading on Windows/Mac) is optional: an install without libsecret still succeeds", () => {

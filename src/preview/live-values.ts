@@ -1,0 +1,63 @@
+/**
+ * Live exchange data in the preview. HyperFormula asks for a value synchronously, so the first
+ * evaluation records which live calls the sheet makes (answering #N/A "loading"), the page fetches
+ * them through the same service the add-in uses (the relay on this page's origin), and evaluates
+ * again with the answers. Each value is as of the time it was fetched; Recalculate fetches anew.
+ */
+import { DomainError, missing } from "../core/errors";
+import { fundingHistory, fundingInterval, streamTicker } from "../functions/live";
+import { LiveValues } from "../functions/registry";
+import { Answer } from "../functions/spill";
+import type { TickerField } from "../live/market";
+
+const FIELDS: Record<string, TickerField> = { FUNDINGRATE: "fundingRate", MARKPRICE: "markPrice", INDEXPRICE: "indexPrice" };
+
+/** The first value (or error) of a ticker stream, then the stream is stopped. */
+function firstOfStream(field: TickerField, symbol: unknown, exchange: unknown): Promise<number | DomainError> {
+  return new Promise((resolve) => {
+    let stop: () => void = () => undefined;
+    let done = false;
+    const finish = (v: number | DomainError) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      queueMicrotask(() => stop());
+    };
+    stop = streamTicker(field, symbol, exchange, { value: finish, error: finish });
+    if (done) stop();
+  });
+}
+
+export class PreviewLiveValues implements LiveValues {
+  private readonly answers = new Map<string, Answer>();
+  private readonly pending = new Map<string, { name: string; args: readonly unknown[] }>();
+
+  read(name: string, args: readonly unknown[]): Answer {
+    const key = JSON.stringify([name, args]);
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+    this.pending.set(key, { name, args });
+    return missing("loading live data…");
+  }
+
+  /** Whether the last evaluation asked for values not fetched yet. */
+  get waiting(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Fetches every value asked for; resolves when all have answered (each within its deadline). */
+  async fetchPending(): Promise<void> {
+    const asks = [...this.pending.entries()];
+    this.pending.clear();
+    await Promise.all(
+      asks.map(async ([key, { name, args }]) => {
+        const [symbol, exchange, days] = args;
+        let answer: Answer;
+        if (FIELDS[name]) answer = await firstOfStream(FIELDS[name], symbol, exchange);
+        else if (name === "FUNDINGINTERVAL") answer = await fundingInterval(symbol, exchange);
+        else answer = await fundingHistory(symbol, exchange, days);
+        this.answers.set(key, answer);
+      }),
+    );
+  }
+}
