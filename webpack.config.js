@@ -62,6 +62,12 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      // The book functions (REALIZEDPNL, …): a bundle of its own, fetched by functions.js on their
+      // first call (src/functions/lazy.ts). Its own copy of what it uses: sharing modules with a
+      // chunk would cost functions.js its scope hoisting and a chunk-loading runtime.
+      book: { import: "./src/functions/book.ts", library: { name: "legworkBook", type: "global" } },
+      // The market-data service (live.js), the same way, fetched on the first live call.
+      live: { import: "./src/live/service.ts", library: { name: "legworkLive", type: "global" } },
       // The HyperFormula preview is a development page: never part of a release build.
       ...(dev ? { preview: "./src/preview/preview.ts" } : {}),
     },

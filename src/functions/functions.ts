@@ -17,6 +17,7 @@ import { liqPrice } from "./liqprice";
 import { fundingHistory, fundingInterval } from "./live";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
+import { withBook } from "./book-chunk";
 
 /**
  * Net delta of a book of legs: spot, perps, futures and options, linear or inverse, in units of the underlying coin.
@@ -161,6 +162,28 @@ export function FUNDINGPNL(
   contract_size?: any,
 ): number {
   return scalarResult(fundingPnl(side, quantity, price, rate, contract_type, contract_size));
+}
+
+/**
+ * Realized P&L of each fill of one instrument, in time order, as the exchange's Realized Profit column shows it (before fees). SUM it for the total.
+ * @customfunction REALIZEDPNL
+ * @param sides Each fill's side: buy, sell, long or short (or 1 / -1), a column (or row).
+ * @param quantities Each fill's quantity (≥ 0): coins for linear, contracts for inverse; same shape as sides.
+ * @param prices Each fill's price (> 0); same shape as sides.
+ * @param [method] "average" (default; Binance, Bybit, OKX, Hyperliquid: reducing keeps the average entry) or "fifo" (oldest open lots close first).
+ * @param [contract_type] "linear" (default; P&L in quote currency) or "inverse" (coin-margined; P&L in coin).
+ * @param [contract_size] Coins per contract (linear) or quote currency per contract (inverse); default 1.
+ * @returns One realized P&L per fill (0 for a fill that opens or adds; "" for a blank row), in the shape of the fills.
+ */
+export async function REALIZEDPNL(
+  sides: any[][],
+  quantities: any[][],
+  prices: any[][],
+  method?: any,
+  contract_type?: any,
+  contract_size?: any,
+): Promise<any[][]> {
+  return matrixResult(await withBook((b) => b.realizedPnlOf(sides, quantities, prices, method, contract_type, contract_size)));
 }
 
 /**

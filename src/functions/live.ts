@@ -9,50 +9,15 @@ import type { TickerField } from "../live/market";
 import { EXCHANGES } from "../live/exchange-names";
 import type { Exchange } from "../live/exchange-names";
 import { describe as describeValue, isBlank, optionalChoice, optionalNumber, single } from "./cells";
+import { cannotLoadChunks, lazyScript } from "./lazy";
 
 type Service = typeof import("../live/service");
 
-/** How long one attempt to load live.js may take before the calls waiting on it answer #N/A. */
-const LOAD_DEADLINE_MS = 15000;
 /** A streaming cell whose first load failed tries again this much later. */
 const RETRY_MS = 30000;
 
-let loading: Promise<Service> | null = null;
-/**
- * Set when starting the load threw at once: this runtime cannot load a chunk at all (Excel's
- * JavaScript-only runtime has no page to add a script to), so every later call answers at once.
- */
-let cannotLoad: unknown = null;
-
-/**
- * The service chunk, loaded once; a failed or timed-out load is forgotten, so the next call tries
- * again. Each attempt settles within LOAD_DEADLINE_MS: webpack's loader can leave a chunk
- * pending for ever (after it threw once, every later import() waits on that first attempt), and a
- * cell must never stay #BUSY!.
- */
-function loadService(): Promise<Service> {
-  if (cannotLoad) return Promise.reject(cannotLoad);
-  if (!loading) {
-    const attempt = new Promise<Service>((resolve, reject) => {
-      let chunk: Promise<Service>;
-      try {
-        chunk = import(/* webpackChunkName: "live" */ "../live/service");
-      } catch (e) {
-        throw (cannotLoad = e);
-      }
-      const timer = setTimeout(
-        () => reject(new Error(`live.js did not load within ${LOAD_DEADLINE_MS / 1000} s`)),
-        LOAD_DEADLINE_MS,
-      );
-      chunk.then(resolve, reject).finally(() => clearTimeout(timer));
-    });
-    loading = attempt;
-    attempt.catch(() => {
-      if (loading === attempt) loading = null;
-    });
-  }
-  return loading;
-}
+/** The market-data service chunk (live.js), loaded on the first live call. */
+const loadService = lazyScript<Service>("live", "legworkLive", () => import(/* webpackIgnore: true */ "../live/service"));
 
 const notLoaded = (e: unknown): DomainError =>
   missing(
@@ -101,7 +66,7 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
       (e) => {
         sink.error(notLoaded(e));
         // Try again later (a page that failed to fetch live.js may succeed next time).
-        if (!cancelled && !cannotLoad) retry = setTimeout(start, RETRY_MS);
+        if (!cancelled && !cannotLoadChunks()) retry = setTimeout(start, RETRY_MS);
       },
     );
   };

@@ -12,6 +12,7 @@ import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
+import { realizedPnlOf } from "./realizedpnl";
 import { missing } from "../core/errors";
 import { Answer } from "./spill";
 
@@ -108,6 +109,15 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     spills: [],
     ranges: [2, 3],
     run: (a) => fundingPnl(a[0], a[1], a[2], a[3], a[4], a[5]),
+  },
+  {
+    name: "REALIZEDPNL",
+    parameters: ["sides", "quantities", "prices", "method", "contract_type", "contract_size"],
+    required: 3,
+    // One answer per fill: the result has the fills' shape.
+    spills: [0, 1, 2],
+    ranges: [0, 1, 2],
+    run: (a) => realizedPnlOf(a[0], a[1], a[2], a[3], a[4], a[5]),
   },
   { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
   { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },

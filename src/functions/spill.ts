@@ -9,8 +9,11 @@ import { Dec, toDouble } from "../core/decimal";
 import { DomainError, invalid, isDomainError, overflow, Result } from "../core/errors";
 import { cellNumber, describe, Grid, toGrid } from "./cells";
 
-/** What a host-neutral LEGS function answers: a number, a spilled grid, or an error. */
-export type Answer = number | (number | DomainError)[][] | DomainError;
+/**
+ * What a host-neutral LEGS function answers: a number, a spilled grid, or an error. A spilled
+ * cell may be "" (a row of the input left blank: REALIZEDPNL keeps the shape of its input).
+ */
+export type Answer = number | (number | "" | DomainError)[][] | DomainError;
 
 export interface SpillArg {
   name: string;

@@ -55,4 +55,11 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     example: '=LEGS.FUNDINGPNL("long", 15000, 750, 0.0025, "inverse")',
     result: "-0.05 (XBT)",
   },
+  {
+    signature: "LEGS.REALIZEDPNL(sides, quantities, prices, [method], [contract_type], [contract_size])",
+    summary:
+      "Realized P&L of each fill, as the exchange's Realized Profit column shows it: average cost or FIFO, flips included.",
+    example: '=LEGS.REALIZEDPNL({"buy";"buy";"sell"}, {1;1;1}, {100;200;300})',
+    result: "0, 0, 150 (SUM: 150)",
+  },
 ];

@@ -35,6 +35,7 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], null],
   LIQPRICE: ["long", [[20000]], [[1]], [[400]], [[0.005]], null, "linear", "entry"],
   FUNDINGPNL: ["long", 15000, [[750]], [[0.0025]], "inverse", null],
+  REALIZEDPNL: [[["buy"], ["sell"]], [[1], [1]], [[100], [110]], null, null, null],
   // Live functions, with arguments rejected before any request (the bare vm has no network).
   FUNDINGRATE: ["BTC", "kraken"],
   MARKPRICE: ["", null],
@@ -54,6 +55,11 @@ const EXPECTED: Record<string, unknown> = {
   AVGENTRY: 5375,
   LIQPRICE: [[19700]],
   FUNDINGPNL: -0.05,
+  // The book functions are book.js, which a runtime without a page cannot load: a clear #N/A.
+  REALIZEDPNL: {
+    code: "#N/A",
+    message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
+  },
   FUNDINGRATE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got text "kraken")' },
   MARKPRICE: { code: "#N/A", message: "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT" },
   INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got 7)' },
