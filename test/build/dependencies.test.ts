@@ -12,8 +12,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
 
 describe("shipped dependencies", () => {
-  test("the runtime dependencies are decimal.js (functions.js) and Hono (the relay), with nothing of their own", () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@hono/node-server", "decimal.js", "hono"]);
+  test("the runtime dependencies are decimal.js (functions.js), Hono (the relay) and papaparse (imports), with nothing of their own", () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@hono/node-server", "decimal.js", "hono", "papaparse"]);
     for (const name of Object.keys(pkg.dependencies)) {
       const entry = lock.packages[`node_modules/${name}`];
       expect(entry.dev).toBeUndefined();
@@ -23,7 +23,12 @@ describe("shipped dependencies", () => {
     const shipped = Object.entries(lock.packages as Record<string, { dev?: boolean; optional?: boolean; devOptional?: boolean }>).filter(
       ([p, e]) => p !== "" && !e.dev && !e.optional && !e.devOptional,
     );
-    expect(shipped.map(([p]) => p).sort()).toEqual(["node_modules/@hono/node-server", "node_modules/decimal.js", "node_modules/hono"]);
+    expect(shipped.map(([p]) => p).sort()).toEqual([
+      "node_modules/@hono/node-server",
+      "node_modules/decimal.js",
+      "node_modules/hono",
+      "node_modules/papaparse",
+    ]);
   });
 
   test("functions.js bundles decimal.js alone; the relay bundles Hono; neither reaches the other", () => {

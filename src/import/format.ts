@@ -1,0 +1,37 @@
+/**
+ * One export format: how to recognise its header and read its rows. Each format is a file of its
+ * own in formats/, registered in registry.ts (as HyperFormula registers function plugins), never
+ * a branch of one big switch.
+ */
+import { FillRow, FundingRow, ImportOptions } from "./types";
+
+/** What a data row is. */
+export type RowOutcome =
+  { fill: Omit<FillRow, "key"> } | { funding: Omit<FundingRow, "key"> } | { other: string } | { problem: string };
+
+/** What a format learns from the whole file before reading rows (date order, time zone). */
+export interface FileContext {
+  options: ImportOptions;
+  /** Lines before the header (Bybit's "UID: …", OKX's "UID:…,Time Zone:UTC+8"). */
+  preamble: string[];
+  /** How the file was read, for the summary. */
+  notes: string[];
+  [key: string]: unknown;
+}
+
+export interface ExportFormat {
+  id: string;
+  exchange: string;
+  name: string;
+  /** True when `header` (trimmed cells of one line) is this format's header row. */
+  matches(header: readonly string[]): boolean;
+  /** Looks at every row first (e.g. to tell DD/MM from MM/DD); may add notes. */
+  prepare?(records: readonly Record<string, string>[], context: FileContext): void;
+  read(record: Record<string, string>, context: FileContext): RowOutcome;
+}
+
+/** Header cells as a set, for formats whose columns may come in any order or with extras. */
+export function hasColumns(header: readonly string[], required: readonly string[]): boolean {
+  const set = new Set(header);
+  return required.every((c) => set.has(c));
+}

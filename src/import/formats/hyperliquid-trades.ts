@@ -1,0 +1,51 @@
+/**
+ * Hyperliquid trade history (Portfolio › Trade History › Export as CSV):
+ *   time,coin,dir,px,sz,ntl,fee,closedPnl
+ * `dir` is Open Long, Close Long, Open Short, Close Short, the flips Long > Short / Short > Long
+ * (and "(Price Improved)" variants); spot rows are Buy / Sell on a pair ("HYPE/USDC"). Sizes are
+ * coins; fees USDC, positive when paid; closedPnl is net of the fill's fee. Dates follow the
+ * browser's locale (DD/MM/YYYY or M/D/YYYY, with or without " - ") and carry no time zone.
+ * Source of the layout: a real export in GitHub amauryleproux/funding-farmer (trade_history.csv).
+ */
+import { ExportFormat, hasColumns } from "../format";
+import { decimalText } from "../values";
+import { dateOrderOf, hyperliquidTime } from "./hyperliquid-time";
+
+const BUY = /^(Open Long|Close Short|Short > Long|Buy)\b/;
+const SELL = /^(Open Short|Close Long|Long > Short|Sell)\b/;
+
+export const hyperliquidTrades: ExportFormat = {
+  id: "hyperliquid-trades",
+  exchange: "hyperliquid",
+  name: "Hyperliquid trade history (time,coin,dir,px,sz,ntl,fee,closedPnl)",
+  matches: (h) => hasColumns(h, ["time", "coin", "dir", "px", "sz", "ntl", "fee", "closedPnl"]),
+  prepare: (records, context) => dateOrderOf(records, context),
+  read(r, context) {
+    const time = hyperliquidTime(r.time, context);
+    if (time === null) return { problem: `time "${r.time}" is not a date and time this export uses` };
+    const side = BUY.test(r.dir) ? "buy" : SELL.test(r.dir) ? "sell" : null;
+    if (!side) return { problem: `dir "${r.dir}" is not a Hyperliquid direction (Open Long, Close Short, Long > Short, …)` };
+    const [quantity, price, fee, closed] = [decimalText(r.sz), decimalText(r.px), decimalText(r.fee), decimalText(r.closedPnl)];
+    if (quantity === null || price === null || fee === null)
+      return { problem: `sz, px and fee must be numbers (got "${r.sz}", "${r.px}", "${r.fee}")` };
+    const spot = r.coin.includes("/");
+    return {
+      fill: {
+        time,
+        exchange: "hyperliquid",
+        symbol: r.coin,
+        asset: spot ? r.coin.split("/")[0] : r.coin,
+        instrument: spot ? "spot" : "perp",
+        contractType: "linear",
+        contractSize: "1",
+        side,
+        quantity,
+        price,
+        fee,
+        feeAsset: "USDC",
+        exchangeRealized: closed ?? "",
+        tradeId: "",
+      },
+    };
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * The export formats Legwork reads, one file each in formats/. The reader tries them in this
+ * order on the first lines of a file; a format's header is specific enough that at most one
+ * matches.
+ */
+import { ExportFormat } from "./format";
+import { binanceTrades } from "./formats/binance-trades";
+import { binanceTransactions } from "./formats/binance-transactions";
+import { bybitUta } from "./formats/bybit-uta";
+import { hyperliquidFunding } from "./formats/hyperliquid-funding";
+import { hyperliquidTrades } from "./formats/hyperliquid-trades";
+
+export const FORMATS: readonly ExportFormat[] = [
+  binanceTrades,
+  binanceTransactions,
+  bybitUta,
+  hyperliquidTrades,
+  hyperliquidFunding,
+];

@@ -1,0 +1,83 @@
+/**
+ * What an exchange export becomes: normalised fills and funding rows, in the units and signs of
+ * the Book's Fills and Funding tables, whatever the exchange wrote. Amounts stay decimal text
+ * (exactly as exported, canonicalised), never doubles, until they are written.
+ */
+
+export type Instrument = "perp" | "future" | "spot" | "option";
+export type ContractType = "linear" | "inverse";
+
+export interface FillRow {
+  /** Milliseconds since 1970, UTC. */
+  time: number;
+  exchange: string;
+  /** As the exchange names it: BTCUSDT, BTC-USDT-SWAP, ETH. */
+  symbol: string;
+  /** The coin: BTC, ETH. */
+  asset: string;
+  instrument: Instrument;
+  contractType: ContractType;
+  /** Coins per contract (linear) or quote currency per contract (inverse). */
+  contractSize: string;
+  side: "buy" | "sell";
+  /** Coins (linear) or contracts (inverse), ≥ 0. */
+  quantity: string;
+  price: string;
+  /** A positive cost; a rebate is negative. */
+  fee: string;
+  feeAsset: string;
+  /** The exchange's own realized P&L for this fill, as exported ("" when it has none). */
+  exchangeRealized: string;
+  /** The exchange's id, or "" when the export has none. */
+  tradeId: string;
+  /** What identifies the row across imports: exchange + trade id, or its whole content. */
+  key: string;
+}
+
+export interface FundingRow {
+  time: number;
+  exchange: string;
+  symbol: string;
+  /** Signed: + received, − paid. */
+  amount: string;
+  asset: string;
+  /** The funding rate, when the export gives it. */
+  rate: string;
+  /** The exchange's transaction id, or "" when the export has none. */
+  transactionId: string;
+  key: string;
+}
+
+/** A line that could not be read: never dropped silently. */
+export interface Problem {
+  /** 1-based line of the file. */
+  line: number;
+  reason: string;
+}
+
+export interface ParsedExport {
+  formatId: string;
+  exchange: string;
+  /** "Binance USDⓈ-M trade history", … */
+  formatName: string;
+  /** Data rows in the file (after the header). */
+  rows: number;
+  fills: FillRow[];
+  funding: FundingRow[];
+  /** Rows read but not fills or funding (transfers, commissions already in the fills, spot legs). */
+  other: { line: number; what: string }[];
+  problems: Problem[];
+  /** Earliest and latest time of the fills and funding (ms UTC), or null when there are none. */
+  from: number | null;
+  to: number | null;
+  symbols: string[];
+  /** How the file was read where it was ambiguous: time zone, date order. */
+  notes: string[];
+}
+
+export interface ImportOptions {
+  /** The file's name: Binance states the time zone there ("…(UTC+3).csv"). */
+  fileName?: string;
+  /** For files that state no time zone (Hyperliquid): minutes east of UTC of the times in the file; default 0. */
+  utcOffsetMinutes?: number;
+}

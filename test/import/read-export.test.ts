@@ -1,0 +1,270 @@
+/**
+ * Exchange exports → normalised fills and funding (src/import), on fixture files laid out exactly
+ * as the exchanges export them (test/fixtures/exports, sources in SOURCES.md): the format is told
+ * from the content, never the name; units, signs, fee assets, time zones and locale dates come
+ * out as the Book's tables want them; nothing is read twice or dropped silently; hostile files get
+ * a clear refusal.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { realizedPnlOf } from "../../src/functions/realizedpnl";
+import { readExport, ReadResult } from "../../src/import/read-export";
+import { ParsedExport } from "../../src/import/types";
+
+const dir = path.resolve(__dirname, "../fixtures/exports");
+const file = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
+const parsed = (r: ReadResult): ParsedExport => {
+  if ("refused" in r) throw new Error(`refused: ${r.refused}`);
+  return r;
+};
+const refused = (r: ReadResult): string => {
+  if (!("refused" in r)) throw new Error(`expected a refusal, got ${r.formatId}`);
+  return r.refused;
+};
+
+describe("Hyperliquid", () => {
+  const trades = parsed(readExport(file("hyperliquid/trade_history.csv"), { fileName: "binance.csv" }));
+
+  test("trade history: told from its header (not its misleading name); perps and spot; every row read", () => {
+    expect(trades.formatId).toBe("hyperliquid-trades");
+    expect(trades.rows).toBe(13);
+    expect(trades.fills).toHaveLength(13);
+    expect(trades.problems).toEqual([]);
+    expect(trades.symbols).toEqual(["BTC", "ETH", "HYPE/USDC"]);
+    expect(trades.fills[0]).toMatchObject({ instrument: "spot", asset: "HYPE", side: "buy" });
+    expect(trades.fills[2]).toMatchObject({
+      time: Date.UTC(2026, 1, 8, 14, 57, 8),
+      exchange: "hyperliquid",
+      symbol: "ETH",
+      asset: "ETH",
+      instrument: "perp",
+      contractType: "linear",
+      contractSize: "1",
+      side: "sell",
+      quantity: "0.0094",
+      price: "2120.8",
+      fee: "0.00287",
+      feeAsset: "USDC",
+      exchangeRealized: "-0.00287",
+      tradeId: "",
+    });
+    expect(trades.from).toBe(Date.UTC(2025, 3, 3, 10, 8, 56));
+    expect(trades.to).toBe(Date.UTC(2026, 1, 8, 15, 3, 21));
+  });
+
+  test("locale dates: no day above 12 in this file, so day/month/year is assumed, and the summary says so; no zone: UTC, said too", () => {
+    expect(trades.notes).toEqual([
+      "dates read as day/month/year: no day above 12 in the file tells the order for certain",
+      "Hyperliquid states no time zone: times read as UTC",
+    ]);
+    const us = readExport("time,coin,dir,px,sz,ntl,fee,closedPnl\n9/18/2025 - 14:59:56,ETH,Open Long,2000,1,2000,0.5,-0.5\n", {
+      utcOffsetMinutes: 120,
+    });
+    expect(parsed(us).fills[0].time).toBe(Date.UTC(2025, 8, 18, 12, 59, 56));
+    expect(parsed(us).notes[0]).toBe("dates read as month/day/year (a second number above 12 appears)");
+  });
+
+  test("the imported ETH fills give REALIZEDPNL = closedPnl + fee (Hyperliquid's closedPnl is net of the fee)", () => {
+    const eth = trades.fills.filter((f) => f.symbol === "ETH");
+    const answer = realizedPnlOf(
+      eth.map((f) => [f.side]),
+      eth.map((f) => [Number(f.quantity)]),
+      eth.map((f) => [Number(f.price)]),
+      null,
+      null,
+      null,
+    ) as number[][];
+    eth.forEach((f, i) => expect(answer[i][0]).toBeCloseTo(Number(f.exchangeRealized) + Number(f.fee), 12));
+  });
+
+  test("funding history: payments signed + received / − paid, rates in exponent form read exactly", () => {
+    const funding = parsed(readExport(file("hyperliquid/funding_history.csv")));
+    expect(funding.formatId).toBe("hyperliquid-funding");
+    expect(funding.funding.map((f) => [f.symbol, f.amount, f.rate])).toEqual([
+      ["ETH", "0.000055", "0.000000553"],
+      ["MEGA", "0.000142", "0.0000125"],
+      ["MEGA", "-0.000057", "0.0000125"],
+      ["HYPE", "-0.001374", "0.0000125"],
+      ["AXS", "0.205819", "-0.0014796107"],
+      ["0G", "1.123372", "-0.006446811"],
+    ]);
+    expect(funding.funding[0].time).toBe(Date.UTC(2026, 1, 8, 15));
+  });
+});
+
+describe("Binance", () => {
+  test("trade history: times in the file name's zone (UTC+3), fee cells with their asset, gross Realized Profit, trade ids", () => {
+    const r = parsed(
+      readExport(file("binance/Export Trade History(UTC+3).csv"), { fileName: "Export Trade History(UTC+3).csv" }),
+    );
+    expect(r.formatId).toBe("binance-futures-trades");
+    expect(
+      r.fills.map((f) => [f.time, f.side, f.quantity, f.price, f.fee, f.feeAsset, f.exchangeRealized, f.tradeId, f.key]),
+    ).toEqual([
+      [Date.UTC(2026, 4, 29, 15, 25, 1), "buy", "0.001", "73645.8", "0.0368229", "USDT", "0", "1", "binance|BTCUSDT|1"],
+      [Date.UTC(2026, 4, 30, 0, 35, 9), "sell", "0.001", "73698.2", "0.0368491", "USDT", "0.05239999", "2", "binance|BTCUSDT|2"],
+    ]);
+    expect(r.fills[0]).toMatchObject({ asset: "BTC", instrument: "perp", contractType: "linear", contractSize: "1" });
+    expect(r.notes).toEqual(["times read in the file name's zone, UTC+3"]);
+    // Without the zone in the name: UTC, and the summary says so.
+    expect(parsed(readExport(file("binance/Export Trade History(UTC+3).csv"))).fills[0].time).toBe(
+      Date.UTC(2026, 4, 29, 18, 25, 1),
+    );
+    // REALIZEDPNL agrees with Binance's gross Realized Profit (which Binance prints truncated to 8 decimals).
+    const answer = realizedPnlOf([["buy"], ["sell"]], [[0.001], [0.001]], [[73645.8], [73698.2]], null, null, null) as number[][];
+    expect(answer[1][0]).toBeCloseTo(0.0524, 12);
+    expect(Math.abs(answer[1][0] - 0.05239999)).toBeLessThanOrEqual(1.0000001e-8);
+  });
+
+  test("COIN-M symbols are inverse, in contracts of 100 USD (BTC) or 10 USD; a fee in BNB keeps its asset", () => {
+    const csv =
+      "Uid,Time,Symbol,Side,Price,Quantity,Amount,Fee,Realized Profit,Buyer,Maker,Trade ID,Order ID\n" +
+      "1,2026-05-29 18:25:01,BTCUSD_PERP,SELL,73645.8,12,0.01629419,0.00000814 BTC,0,false,true,77,88\n" +
+      "1,2026-05-29 18:25:02,ETHUSD_251226,BUY,2500,3,0.012,0.0001 BNB,0,true,false,78,89\n";
+    const r = parsed(readExport(csv));
+    expect(r.fills.map((f) => [f.instrument, f.contractType, f.contractSize, f.asset, f.fee, f.feeAsset])).toEqual([
+      ["perp", "inverse", "100", "BTC", "0.00000814", "BTC"],
+      ["future", "inverse", "10", "ETH", "0.0001", "BNB"],
+    ]);
+  });
+
+  test("transaction history: FUNDING_FEE rows are funding; commissions, realized P&L and transfers are counted, not imported", () => {
+    const r = parsed(
+      readExport(file("binance/Export Transaction History(UTC+3).csv"), { fileName: "Export Transaction History(UTC+3).csv" }),
+    );
+    expect(r.formatId).toBe("binance-futures-transactions");
+    expect(r.funding.map((f) => [f.time, f.symbol, f.amount, f.asset, f.key])).toEqual([
+      [Date.UTC(2026, 4, 29, 21), "BTCUSDT", "-0.00536112", "USDT", "binance|funding|9002"],
+      [Date.UTC(2026, 4, 30, 5), "ETHUSDT", "0.000713", "USDT", "binance|funding|9005"],
+    ]);
+    expect(r.other.map((o) => o.what)).toEqual([
+      "COMMISSION (in the trade history's fills)",
+      "REALIZED_PNL (in the trade history's fills)",
+      "COMMISSION (in the trade history's fills)",
+      "TRANSFER",
+    ]);
+  });
+});
+
+describe("Bybit unified account", () => {
+  const r = parsed(readExport(file("bybit/uta.csv")));
+
+  test("the preamble line is skipped; CRLF; 20-decimal numbers and -- read exactly", () => {
+    expect(r.formatId).toBe("bybit-uta-transactions");
+    expect(r.rows).toBe(5);
+    expect(r.problems).toEqual([]);
+  });
+
+  test("a CLOSE: the fee paid (negative in this CSV) becomes a positive cost; Cash Flow is the gross realized", () => {
+    expect(r.fills[0]).toMatchObject({
+      time: Date.UTC(2026, 8, 22, 19, 11, 48),
+      symbol: "XAUTUSDT",
+      asset: "XAUT",
+      side: "sell",
+      quantity: "0.02",
+      price: "4356",
+      fee: "0.08712",
+      feeAsset: "USDT",
+      exchangeRealized: "1.0375",
+      contractType: "linear",
+    });
+    expect(r.fills[1]).toMatchObject({ symbol: "ETHUSDT", side: "buy", fee: "0.04518", exchangeRealized: "0" });
+  });
+
+  test("a SETTLEMENT is funding, signed as the Book wants (+ received, − paid); spot legs are counted, not imported", () => {
+    expect(r.funding.map((f) => [f.symbol, f.amount, f.asset])).toEqual([["XAUTUSDT", "-0.0043613", "USDT"]]);
+    expect(r.other.map((o) => [o.line, o.what])).toEqual([
+      [6, "spot trade leg (the Book holds derivatives fills)"],
+      [7, "spot trade leg (the Book holds derivatives fills)"],
+    ]);
+  });
+});
+
+describe("nothing doubled, nothing lost", () => {
+  test("reading the same file again gives the same keys; identical rows in one file stay distinct", () => {
+    const text = file("hyperliquid/trade_history.csv");
+    const a = parsed(readExport(text)).fills.map((f) => f.key);
+    const b = parsed(readExport(text)).fills.map((f) => f.key);
+    expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(a.length);
+    const twice =
+      "time,coin,dir,px,sz,ntl,fee,closedPnl\n13/02/2026 10:00:00,ETH,Open Long,2000,1,2000,0.5,-0.5\n13/02/2026 10:00:00,ETH,Open Long,2000,1,2000,0.5,-0.5\n";
+    const keys = parsed(readExport(twice)).fills.map((f) => f.key);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  test("a row that cannot be read is listed with its line number and why, never dropped silently", () => {
+    const csv =
+      "time,coin,dir,px,sz,ntl,fee,closedPnl\n" +
+      "13/02/2026 10:00:00,ETH,Open Long,2000,1,2000,0.5,-0.5\n" +
+      "31/02/2026 10:00:00,ETH,Open Long,2000,1,2000,0.5,-0.5\n" +
+      "13/02/2026 10:00:01,ETH,Hold,2000,1,2000,0.5,-0.5\n" +
+      "13/02/2026 10:00:02,ETH,Close Long,abc,1,2000,0.5,-0.5\n" +
+      "13/02/2026 10:00:03,ETH,Close Long,2000\n";
+    const r = parsed(readExport(csv));
+    expect(r.fills).toHaveLength(1);
+    expect(r.problems).toEqual([
+      { line: 3, reason: 'time "31/02/2026 10:00:00" is not a date and time this export uses' },
+      { line: 4, reason: 'dir "Hold" is not a Hyperliquid direction (Open Long, Close Short, Long > Short, …)' },
+      { line: 5, reason: 'sz, px and fee must be numbers (got "1", "abc", "0.5")' },
+      { line: 6, reason: "4 cells where the header has 8" },
+    ]);
+  });
+
+  test("a quoted cell spanning lines keeps the line numbers after it right", () => {
+    const csv =
+      'Time,Type,Amount,Asset,Symbol,Transaction ID\n2026-05-30 00:00:00,"TRANS\nFER",1,USDT,,1\n2026-05-30 00:00:00,FUNDING_FEE,x,USDT,BTCUSDT,2\n';
+    expect(parsed(readExport(csv)).problems).toEqual([{ line: 4, reason: 'Amount "x" is not a number' }]);
+  });
+});
+
+describe("hostile files: a clear message, no hang", () => {
+  test("empty, header only, another delimiter, an unknown layout", () => {
+    expect(refused(readExport(""))).toBe("the file is empty");
+    expect(refused(readExport("time,coin,dir,px,sz,ntl,fee,closedPnl\n"))).toMatch(
+      /has the Hyperliquid trade history .* header but no rows/,
+    );
+    expect(refused(readExport("time;coin;dir;px;sz;ntl;fee;closedPnl\n1;2;3;4;5;6;7;8\n"))).toMatch(
+      /separated by ';': export the file again as CSV with commas/,
+    );
+    expect(refused(readExport("a,b,c\n1,2,3\n"))).toMatch(
+      /^not an export Legwork reads: it starts "a,b,c". Known exports: Binance futures trade history/,
+    );
+  });
+
+  test("unbalanced quotes: refused, naming the line", () => {
+    expect(
+      refused(readExport('time,coin,sz,side,payment,rate\n08/02/2026 15:00:00,"ETH,0.047,Short,0.000055,5.53e-7\n')),
+    ).toMatch(/^line 2 opens a quote that is never closed/);
+  });
+
+  test("binary data: refused", () => {
+    expect(refused(readExport("PK\u0003\u0004\u0000\u0000 xlsx bytes"))).toMatch(/not a text file/);
+  });
+
+  test("mixed line endings and a byte-order mark are read as one file", () => {
+    const csv =
+      "\uFEFFtime,coin,sz,side,payment,rate\r\n08/02/2026 15:00:00,ETH,0.047,Short,0.000055,5.53e-7\n08/02/2026 16:00:00,ETH,0.047,Short,0.000050,5e-7\r08/02/2026 17:00:00,ETH,0.047,Short,0.000051,5.1e-7\r\n";
+    const r = parsed(readExport(csv));
+    expect(r.funding.map((f) => f.amount)).toEqual(["0.000055", "0.00005", "0.000051"]);
+  });
+
+  test("formula-looking cells stay text (the writer stores them as text; here they are not numbers)", () => {
+    const csv =
+      'time,coin,dir,px,sz,ntl,fee,closedPnl\n13/02/2026 10:00:00,"=HYPERLINK(""http://x"",""y"")",Open Long,2000,1,2000,0.5,-0.5\n13/02/2026 10:00:00,@SUM(A1),Open Long,+2000,1,2000,0.5,-0.5\n';
+    const r = parsed(readExport(csv));
+    expect(r.fills[0].symbol).toBe('=HYPERLINK("http://x","y")');
+    expect(r.fills[1].symbol).toBe("@SUM(A1)");
+    expect(r.fills[1].price).toBe("2000");
+  });
+
+  test("a 50 MB export is read whole (no size limit below Excel's), every row accounted for", () => {
+    const row = "13/02/2026 10:00:00,ETH,Open Long,2000.5,0.0094,18.80470,0.002875,-0.002875\n";
+    const n = Math.ceil((50 * 1024 * 1024) / row.length);
+    const r = parsed(readExport(`time,coin,dir,px,sz,ntl,fee,closedPnl\n${row.repeat(n)}`));
+    expect(r.rows).toBe(n);
+    expect(r.fills.length + r.problems.length).toBe(n);
+    expect(new Set(r.fills.slice(0, 1000).map((f) => f.key)).size).toBe(1000);
+  }, 120000);
+});
