@@ -19,8 +19,9 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   if (raw.length === 0) return { refused: "the file is empty" };
   // A byte-order mark (BitMEX, Excel-saved files) is not part of the first header cell.
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  if (/[\u0000-\u0008\u000E-\u001F]/.test(text.slice(0, 65536)))
+  if (hasBinary(text.slice(0, 65536))) {
     return { refused: "this is not a text file (it holds binary data): choose the CSV the exchange exported" };
+  }
   const lines = text.split("\n", MAX_PREAMBLE + 1);
   let format: ExportFormat | undefined;
   let headerLine = -1;
@@ -159,4 +160,13 @@ function unknownFormat(lines: string[]): string {
         : "";
   const known = FORMATS.map((f) => f.name).join("; ");
   return `not an export Legwork reads${separator}: it starts "${shown}". Known exports: ${known}`;
+}
+
+/** Control characters other than tab and line breaks: a spreadsheet, archive or image, not a CSV. */
+function hasBinary(sample: string): boolean {
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) return true;
+  }
+  return false;
 }
