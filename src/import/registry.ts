@@ -5,8 +5,10 @@
  */
 import { ExportFormat } from "./format";
 import { binanceTrades } from "./formats/binance-trades";
+import { bitmexExecutions } from "./formats/bitmex-executions";
 import { binanceTransactions } from "./formats/binance-transactions";
 import { bybitUta } from "./formats/bybit-uta";
+import { deribitTransactions } from "./formats/deribit-transactions";
 import { hyperliquidFunding } from "./formats/hyperliquid-funding";
 import { hyperliquidTrades } from "./formats/hyperliquid-trades";
 
@@ -16,4 +18,6 @@ export const FORMATS: readonly ExportFormat[] = [
   bybitUta,
   hyperliquidTrades,
   hyperliquidFunding,
+  deribitTransactions,
+  bitmexExecutions,
 ];

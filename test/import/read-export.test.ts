@@ -180,6 +180,82 @@ describe("Bybit unified account", () => {
   });
 });
 
+describe("BitMEX", () => {
+  test("execution history: byte-order mark, quoted cells, 12-hour clock; XBTUSD inverse in 1-USD contracts; fees in satoshi → XBT", () => {
+    const r = parsed(readExport(file("bitmex/trade_history.csv")));
+    expect(r.formatId).toBe("bitmex-executions");
+    expect(
+      r.fills.map((f) => [f.time, f.side, f.quantity, f.price, f.fee, f.feeAsset, f.contractType, f.contractSize, f.asset]),
+    ).toEqual([
+      [Date.UTC(2020, 0, 26, 18, 32, 4), "sell", "127", "8564.5", "0.00001112", "XBT", "inverse", "1", "XBT"],
+      [Date.UTC(2020, 0, 26, 18, 31, 7), "buy", "127", "8556.5", "0.00001113", "XBT", "inverse", "1", "XBT"],
+    ]);
+    // The round trip's exact inverse P&L, oldest fill first (BitMEX lists newest first):
+    // 127 × (1/8556.5 − 1/8564.5) = 0.0000138640… XBT (BitMEX's own satoshi rounding books 1,397 sat).
+    const answer = realizedPnlOf([["buy"], ["sell"]], [[127], [127]], [[8556.5], [8564.5]], null, "inverse", null) as number[][];
+    expect(answer[1][0]).toBeCloseTo(127 * (1 / 8556.5 - 1 / 8564.5), 15);
+  });
+
+  test("the newer layout: ISO times with milliseconds, a text cell over two lines", () => {
+    const r = parsed(readExport(file("bitmex/trade_history_iso.csv")));
+    expect(r.fills).toHaveLength(1);
+    expect(r.fills[0]).toMatchObject({ time: Date.UTC(2020, 9, 20, 17, 46, 13, 553), quantity: "20472", fee: "0.0012799" });
+  });
+});
+
+describe("Deribit", () => {
+  test("transaction log: DD/MM/YY UTC dates; inverse USD amounts as 10-USD contracts; settlement funding; Cash Flow kept as Deribit's session P&L", () => {
+    const r = parsed(readExport(file("deribit/BTC-transaction-log.csv")));
+    expect(r.formatId).toBe("deribit-transactions");
+    expect(
+      r.fills.map((f) => [
+        f.time,
+        f.side,
+        f.quantity,
+        f.contractSize,
+        f.contractType,
+        f.price,
+        f.fee,
+        f.feeAsset,
+        f.exchangeRealized,
+        f.key,
+      ]),
+    ).toEqual([
+      [
+        Date.UTC(2024, 10, 26, 8, 0, 1),
+        "buy",
+        "100",
+        "10",
+        "inverse",
+        "95000",
+        "0.00000526",
+        "BTC",
+        "0",
+        "deribit|BTC-PERPETUAL|300001",
+      ],
+      [
+        Date.UTC(2024, 10, 26, 9),
+        "sell",
+        "40",
+        "10",
+        "inverse",
+        "96000",
+        "0.00000208",
+        "BTC",
+        "0.00004386",
+        "deribit|BTC-PERPETUAL|300002",
+      ],
+    ]);
+    expect(r.funding.map((f) => [f.time, f.amount, f.asset, f.key])).toEqual([
+      [Date.UTC(2024, 10, 27, 8), "0.00000123", "BTC", "deribit|funding|103"],
+    ]);
+    expect(r.other.map((o) => o.what)).toEqual(["transfer"]);
+    // 40 contracts of 10 USD closed at 96,000 from 95,000: 400 × (1/95000 − 1/96000) = 0.0000438596… BTC.
+    const answer = realizedPnlOf([["buy"], ["sell"]], [[100], [40]], [[95000], [96000]], null, "inverse", 10) as number[][];
+    expect(answer[1][0]).toBeCloseTo(400 * (1 / 95000 - 1 / 96000), 15);
+  });
+});
+
 describe("nothing doubled, nothing lost", () => {
   test("reading the same file again gives the same keys; identical rows in one file stay distinct", () => {
     const text = file("hyperliquid/trade_history.csv");

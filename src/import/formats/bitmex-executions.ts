@@ -1,0 +1,98 @@
+/**
+ * BitMEX execution history (Orders › Trade History › Export), a UTF-8 file with a byte-order mark
+ * and every field quoted:
+ *   "transactTime","symbol","execType","side","lastQty","lastPx","execCost","commission","execComm","ordType","orderQty","leavesQty","price","text","orderID"
+ * (newer files add "account" and write ISO-8601 times; older ones write "1/26/2020, 6:32:04 PM",
+ * UTC). XBT contracts are inverse, 1 USD each (`lastQty` contracts); `execComm` is in satoshi,
+ * positive when paid, negative for a maker rebate. The file has no realized P&L per fill. Funding
+ * rows (execType Funding) carry the payment in execComm, positive when paid.
+ * Source of the layout: GitHub everytrade-io/everytrade-plugins, parser-files/bitmex_v001_M.csv.
+ */
+import { ExportFormat, hasColumns } from "../format";
+import { decimalText, negate, utc } from "../values";
+
+const SATOSHI_DIGITS = 8;
+
+/** Satoshi (an integer, as text) → XBT as exact decimal text. */
+function satoshiToXbt(s: string): string | null {
+  const d = decimalText(s);
+  if (d === null) return null;
+  const neg = d.startsWith("-");
+  const digits = (neg ? d.slice(1) : d).split(".");
+  if (digits.length > 1) return null; // satoshi are whole
+  const padded = digits[0].padStart(SATOSHI_DIGITS + 1, "0");
+  const whole = padded.slice(0, -SATOSHI_DIGITS);
+  const frac = padded.slice(-SATOSHI_DIGITS).replace(/0+$/, "");
+  const text = frac ? `${whole}.${frac}` : whole;
+  return decimalText(neg ? `-${text}` : text);
+}
+
+function bitmexTime(s: string): number | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(s);
+  if (iso) return utc(+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], +iso[6], +(iso[7] ?? "0").padEnd(3, "0"), 0);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)$/i.exec(s);
+  if (!us) return null;
+  const h = +us[4];
+  if (h < 1 || h > 12) return null;
+  const hour = (h % 12) + (us[7].toUpperCase() === "PM" ? 12 : 0);
+  return utc(+us[3], +us[1], +us[2], hour, +us[5], +us[6], 0, 0);
+}
+
+/** XBTUSD (perpetual) and XBT quarterlies (XBTZ20, XBTH21): inverse, 1 USD per contract. */
+const XBT_INVERSE = /^XBT(USD|[FGHJKMNQUVXZ]\d\d)$/;
+
+export const bitmexExecutions: ExportFormat = {
+  id: "bitmex-executions",
+  exchange: "bitmex",
+  name: 'BitMEX execution history ("transactTime","symbol","execType","side","lastQty","lastPx",…)',
+  matches: (h) => hasColumns(h, ["transactTime", "symbol", "execType", "side", "lastQty", "lastPx", "execCost", "execComm"]),
+  prepare(_records, context) {
+    context.notes.push("times are UTC, as BitMEX writes them");
+  },
+  read(r) {
+    const time = bitmexTime(r.transactTime);
+    if (time === null) return { problem: `transactTime "${r.transactTime}" is not a date and time BitMEX writes` };
+    if (!XBT_INVERSE.test(r.symbol))
+      return { problem: `${r.symbol}: only BitMEX's inverse XBT contracts (XBTUSD, XBT quarterlies) are read so far` };
+    if (r.execType === "Funding") {
+      const paid = satoshiToXbt(r.execComm);
+      if (paid === null) return { problem: `execComm "${r.execComm}" is not a whole number of satoshi` };
+      return {
+        funding: {
+          time,
+          exchange: "bitmex",
+          symbol: r.symbol,
+          amount: negate(paid),
+          asset: "XBT",
+          rate: decimalText(r.commission) ?? "",
+          transactionId: "",
+        },
+      };
+    }
+    if (r.execType !== "Trade") return { other: r.execType };
+    const side = r.side === "Buy" ? "buy" : r.side === "Sell" ? "sell" : null;
+    if (!side) return { problem: `side "${r.side}" is neither Buy nor Sell` };
+    const [quantity, price, fee] = [decimalText(r.lastQty), decimalText(r.lastPx), satoshiToXbt(r.execComm)];
+    if (quantity === null || price === null || fee === null) {
+      return { problem: `lastQty, lastPx and execComm must be numbers (got "${r.lastQty}", "${r.lastPx}", "${r.execComm}")` };
+    }
+    return {
+      fill: {
+        time,
+        exchange: "bitmex",
+        symbol: r.symbol,
+        asset: "XBT",
+        instrument: r.symbol === "XBTUSD" ? "perp" : "future",
+        contractType: "inverse",
+        contractSize: "1",
+        side,
+        quantity,
+        price,
+        fee,
+        feeAsset: "XBT",
+        exchangeRealized: "",
+        tradeId: "",
+      },
+    };
+  },
+};
