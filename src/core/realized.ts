@@ -37,7 +37,7 @@ interface Lot {
 }
 
 /** The position as the engine holds it: its sign and its open lots (one lot under `average`). */
-class Book {
+export class PositionBook {
   private lots: Lot[] = [];
   sign: Side | 0 = 0;
 
@@ -133,7 +133,7 @@ export function realizedPnl(
   type: ContractType,
   contractSize: Dec,
 ): RealizedResult {
-  const book = new Book(method, type, contractSize);
+  const book = new PositionBook(method, type, contractSize);
   const realized = fills.map((f) => book.fill(f));
   return { realized, position: book.position, entry: book.entry };
 }

@@ -1,6 +1,7 @@
 /**
- * The book functions (REALIZEDPNL, …) as the chunk book.js, loaded by functions.js on their
+ * The book functions (REALIZEDPNL, LEDGER) as the chunk book.js, loaded by functions.js on their
  * first call: they work on whole tables of fills, and keeping them out of functions.js keeps the
  * bundle every sheet loads within its 60 KB budget.
  */
+export { ledgerOf } from "./ledger";
 export { realizedPnlOf } from "./realizedpnl";

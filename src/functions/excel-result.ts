@@ -38,7 +38,7 @@ export function scalarResult(answer: Answer): number {
  * For a function declared to return a matrix (so that it can spill): a single number is a 1×1
  * array, which Excel shows as a plain value in the formula's own cell, without a spill range.
  */
-export function matrixResult(answer: Answer): (number | "" | CustomFunctions.Error)[][] {
+export function matrixResult(answer: Answer): (number | string | CustomFunctions.Error)[][] {
   if (answer instanceof DomainError) throw toExcelError(answer);
   if (typeof answer === "number") return [[answer]];
   return answer.map((row) => row.map((v) => (v instanceof DomainError ? toExcelError(v) : v)));

@@ -187,6 +187,19 @@ export async function REALIZEDPNL(
 }
 
 /**
+ * The book's combined P&L: one row per position (strategy, exchange, symbol) with realized, fees, funding and unrealized, then totals per strategy and currency.
+ * @customfunction LEDGER
+ * @param fills The Fills table with its header row (Time UTC, Exchange, Symbol, Asset, Contract type, Contract size, Side, Quantity, Price, Fee, Fee asset, Strategy; found by name).
+ * @param [funding] The Funding table with its header row (Time UTC, Exchange, Symbol, Amount, Asset, Strategy); funding without a Strategy goes to whoever held the symbol then, pro rata.
+ * @param [marks] Symbol | Mark, or Exchange | Symbol | Mark (e.g. LEGS.MARKPRICE cells), for the unrealized P&L; without it Unrealized is blank.
+ * @param [method] "average" (default) or "fifo", as in REALIZEDPNL.
+ * @returns A table with a header row: Strategy, Exchange, Symbol, Currency, Position, Avg entry, Realized, Fees, Funding, Unrealized, Total.
+ */
+export async function LEDGER(fills: any[][], funding?: any[][], marks?: any[][], method?: any): Promise<any[][]> {
+  return matrixResult(await withBook((b) => b.ledgerOf(fills, funding, marks, method)));
+}
+
+/**
  * Current (predicted) funding rate per funding interval of a perpetual, live from the exchange; refreshes every 30 seconds.
  * @customfunction FUNDINGRATE
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT" (a bare coin means its USDT perpetual).

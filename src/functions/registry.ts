@@ -12,6 +12,7 @@ import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
+import { ledgerOf } from "./ledger";
 import { realizedPnlOf } from "./realizedpnl";
 import { missing } from "../core/errors";
 import { Answer } from "./spill";
@@ -118,6 +119,15 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     spills: [0, 1, 2],
     ranges: [0, 1, 2],
     run: (a) => realizedPnlOf(a[0], a[1], a[2], a[3], a[4], a[5]),
+  },
+  {
+    name: "LEDGER",
+    parameters: ["fills", "funding", "marks", "method"],
+    required: 1,
+    // Its size depends on the data, not on an argument's: the preview does not show it yet.
+    spills: [],
+    ranges: [0, 1, 2],
+    run: (a) => ledgerOf(a[0], a[1], a[2], a[3]),
   },
   { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
   { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },

@@ -11,9 +11,10 @@ import { cellNumber, describe, Grid, toGrid } from "./cells";
 
 /**
  * What a host-neutral LEGS function answers: a number, a spilled grid, or an error. A spilled
- * cell may be "" (a row of the input left blank: REALIZEDPNL keeps the shape of its input).
+ * cell may be text: "" for a row of the input left blank (REALIZEDPNL keeps its input's shape),
+ * or a label (LEDGER's header, strategies, symbols).
  */
-export type Answer = number | (number | "" | DomainError)[][] | DomainError;
+export type Answer = number | (number | string | DomainError)[][] | DomainError;
 
 export interface SpillArg {
   name: string;

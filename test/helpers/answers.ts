@@ -17,7 +17,7 @@ export function num(answer: Answer): number {
 }
 
 /** The answer is a grid. */
-export function grid(answer: Answer): (number | "" | DomainError)[][] {
+export function grid(answer: Answer): (number | string | DomainError)[][] {
   if (!Array.isArray(answer)) throw new Error(`expected a grid, got ${JSON.stringify(answer)}`);
   return answer;
 }

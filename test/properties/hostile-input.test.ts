@@ -146,7 +146,7 @@ function checkAnswer(v: unknown): void {
     expect(row.length).toBe(rows[0].length);
     for (const x of row) {
       if (typeof x === "number") expect(Number.isFinite(x)).toBe(true);
-      else if (x !== "") checkError(x); // "" is a blank input row (REALIZEDPNL)
+      else if (typeof x !== "string") checkError(x); // text: a blank input row (REALIZEDPNL), a label (LEDGER)
     }
   }
 }
@@ -169,6 +169,19 @@ const VALID: Record<string, unknown[]> = {
   AVGENTRY: [[[0.5], [0.3]], [[5000], [6000]], "inverse"],
   LIQPRICE: ["short", [[20000]], [[1]], [[400]], [[0.005]], [[10]], "inverse", "entry"],
   FUNDINGPNL: ["long", 15000, [[750], [800]], [[0.0025], [-0.001]], "inverse", 1],
+  LEDGER: [
+    [
+      ["Time UTC", "Exchange", "Symbol", "Side", "Quantity", "Price", "Fee", "Strategy"],
+      [46000, "binance", "BTCUSDT", "buy", 1, 100000, 40, "carry"],
+      [46001, "binance", "BTCUSDT", "sell", 0.5, 101000, 20, "carry"],
+    ],
+    [
+      ["Time UTC", "Exchange", "Symbol", "Amount", "Asset", "Strategy"],
+      [46000.5, "binance", "BTCUSDT", 3, "USDT", ""],
+    ],
+    [["BTCUSDT", 102000]],
+    "average",
+  ],
   REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
 };
 
