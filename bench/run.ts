@@ -12,6 +12,7 @@ import { performance } from "perf_hooks";
 import { fakeCustomFunctions } from "../test/helpers/custom-functions";
 import { naive, plain } from "./baselines";
 import { fakeRun } from "./fake-run";
+import { bookBench } from "./book";
 import { relayBench } from "./relay";
 import { measure } from "./timing";
 
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   const templates = await templateBench();
   const bundle = bundleBench();
   const relay = await relayBench(root);
+  const book = bookBench();
 
   console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
@@ -197,7 +199,12 @@ async function main(): Promise<void> {
       `p99 ${fmt(relay.bareP99Ms, 2)} ms; p99 ratio ${fmt(relay.p99VsBare, 2)}×; upstream requests ${relay.upstreamRequests}\n`,
   );
 
-  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle, relay };
+  console.log(
+    `Book: reading a ${book.rows.toLocaleString("en-US")}-row export (${fmt(book.exportMB)} MB) ${fmt(book.readMs, 0)} ms = ${fmt(book.readVsPapa, 2)}× papaparse's bare parse (${fmt(book.papaMs, 0)} ms; target ≤ 3×); ` +
+      `LEDGER over ${book.rows.toLocaleString("en-US")} fills ${fmt(book.ledgerMs, 0)} ms (target ≤ 100 ms) = ${fmt(book.ledgerVsPlain, 1)}× a plain-double ledger (${fmt(book.plainLedgerMs, 1)} ms)\n`,
+  );
+
+  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle, relay, book };
   fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
   console.log("wrote bench/latest.json");
 }
