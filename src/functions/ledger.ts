@@ -182,6 +182,13 @@ function readMarks(grid: Grid): Result<LedgerMark[]> {
   return out;
 }
 
+/** An optional range argument read as a table; omitted or blank gives none. */
+function optionalTable<T>(name: string, v: unknown, read: (g: Grid) => Result<T[]>): Result<T[]> {
+  if (isBlank(v)) return [];
+  const g = toGrid(name, v);
+  return isDomainError(g) ? g : read(g);
+}
+
 export const LEDGER_HEADER = [
   "Strategy",
   "Exchange",
@@ -203,22 +210,10 @@ export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, metho
   if (isDomainError(fg)) return fg;
   const f = readFills(fg);
   if (isDomainError(f)) return f;
-  let fu: LedgerFunding[] = [];
-  if (!isBlank(funding)) {
-    const g = toGrid("funding", funding);
-    if (isDomainError(g)) return g;
-    const r = readFunding(g);
-    if (isDomainError(r)) return r;
-    fu = r;
-  }
-  let mk: LedgerMark[] = [];
-  if (!isBlank(marks)) {
-    const g = toGrid("marks", marks);
-    if (isDomainError(g)) return g;
-    const r = readMarks(g);
-    if (isDomainError(r)) return r;
-    mk = r;
-  }
+  const fu = optionalTable("funding", funding, readFunding);
+  if (isDomainError(fu)) return fu;
+  const mk = optionalTable("marks", marks, readMarks);
+  if (isDomainError(mk)) return mk;
   const lines = ledger(f, fu, mk, m);
   const num = (d: Dec | null) => {
     if (d === null) return "";
