@@ -74,11 +74,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // live.js: the market-data service, loaded the first time a live function is called.
-      chunkFilename: "[name].js",
-      // Chunks load relative to the page (taskpane.html sits beside them). A fixed public path
-      // also keeps the runtime from probing `document` when functions.js loads.
+      // A fixed public path keeps webpack's runtime from probing `document` when functions.js loads.
       publicPath: "",
+      // live.js and book.js set their globals (legworkLive, legworkBook) on the page's globalThis.
       globalObject: "globalThis",
       clean: true,
     },

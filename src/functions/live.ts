@@ -1,6 +1,6 @@
 /**
  * The live-data LEGS functions in host-neutral form: arguments are checked here, in
- * functions.js; the market-data service (src/live) is a separate chunk loaded on first use, so
+ * functions.js; the market-data service (src/live) is a bundle of its own (live.js) loaded on first use, so
  * loading the functions bundle starts no timer, sends no request and stays small.
  */
 import { Dec } from "../core/decimal";
@@ -16,7 +16,7 @@ type Service = typeof import("../live/service");
 /** A streaming cell whose first load failed tries again this much later. */
 const RETRY_MS = 30000;
 
-/** The market-data service chunk (live.js), loaded on the first live call. */
+/** The market-data service (live.js), loaded on the first live call. */
 const loadService = lazyScript<Service>("live", "legworkLive", () => import(/* webpackIgnore: true */ "../live/service"));
 
 const notLoaded = (e: unknown): DomainError =>
