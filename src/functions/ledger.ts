@@ -7,6 +7,7 @@
  */
 import { ContractType } from "../core/contracts";
 import { Dec, toDec } from "../core/decimal";
+import { symbolParts } from "../core/symbol-parts";
 import { invalid, isDomainError, Result } from "../core/errors";
 import { LedgerFill, LedgerFunding, LedgerLine, LedgerMark, ledger } from "../core/ledger";
 import { COST_METHODS } from "../core/realized";
@@ -20,15 +21,11 @@ function column(header: readonly unknown[], ...names: string[]): number {
   return header.findIndex((h) => names.includes(norm(h)));
 }
 
-const QUOTES = ["USDT", "USDC", "FDUSD", "BUSD", "USD"];
-
 /** Quote currency of a linear symbol (BTCUSDT → USDT, BTC-USDT-SWAP → USDT); Hyperliquid's coins settle in USDC. */
 function currencyOf(exchange: string, symbol: string, type: ContractType, asset: string): string {
-  if (type === "inverse") return asset || symbol.split(/[-_/]/)[0].replace(/USD$/i, "").toUpperCase();
-  const parts = symbol.toUpperCase().split(/[-_/]/);
-  for (const part of parts.slice(1)) if (QUOTES.includes(part)) return part;
-  for (const q of QUOTES) if (parts[0].length > q.length && parts[0].endsWith(q)) return q;
-  return exchange.toLowerCase() === "hyperliquid" ? "USDC" : "USD";
+  const { base, quote } = symbolParts(symbol);
+  if (type === "inverse") return asset || base;
+  return quote ?? (exchange.toLowerCase() === "hyperliquid" ? "USDC" : "USD");
 }
 
 /** An Excel date serial or ISO text → ms UTC. */

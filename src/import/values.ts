@@ -3,6 +3,7 @@
  * carry their asset ("0.2952 USDC", "0.03682290USDT"), and dates in the layouts exchanges use.
  */
 import { Dec } from "../core/decimal";
+import { symbolParts } from "../core/symbol-parts";
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const PLAIN = /^([+-]?)(\d+)(?:\.(\d*))?$/;
@@ -80,11 +81,5 @@ export function offsetFromLabel(label: string): number | null {
   return m[1] === "-" ? -minutes : minutes;
 }
 
-const QUOTES = ["USDT", "USDC", "BUSD", "FDUSD", "USD"];
-
 /** BTCUSDT → BTC; BTC-USDT-SWAP → BTC; ETH → ETH. */
-export function assetOf(symbol: string): string {
-  const base = symbol.split(/[-_/]/)[0].toUpperCase();
-  for (const q of QUOTES) if (base.length > q.length && base.endsWith(q)) return base.slice(0, -q.length);
-  return base;
-}
+export const assetOf = (symbol: string): string => symbolParts(symbol).base;
