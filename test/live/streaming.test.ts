@@ -7,6 +7,7 @@ import { configure as configureLive, service } from "../../src/live/service";
 import type { StreamHub } from "../../src/live/streams";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
+import { invocation, sleep, until } from "../helpers/streaming-cell";
 
 const CF = fakeCustomFunctions();
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
@@ -16,31 +17,6 @@ const fns = require("../../src/functions/functions") as typeof import("../../src
 const server = new ExchangeServer();
 const POLL_MS = 40;
 const STALE_MS = 800;
-
-interface FakeInvocation {
-  results: unknown[];
-  setResult(v: unknown): void;
-  onCanceled?: () => void;
-}
-
-function invocation(): FakeInvocation {
-  const inv: FakeInvocation = {
-    results: [],
-    setResult(v) {
-      inv.results.push(v);
-    },
-  };
-  return inv;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await sleep(10);
-  }
-}
 
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 

@@ -9,6 +9,7 @@ import { configure as configureLive, service } from "../../src/live/service";
 import { RunningRelay, startRelay } from "../../src/relay/node";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 import { ExchangeServer, Mode } from "../helpers/exchange-server";
+import { FakeInvocation, invocation, sleep, until as waitUntil } from "../helpers/streaming-cell";
 
 const CF = fakeCustomFunctions();
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
@@ -19,24 +20,9 @@ let relay: RunningRelay;
 const POLL_MS = 40;
 const STALE_MS = 600;
 
-interface Cell {
-  results: unknown[];
-  setResult(v: unknown): void;
-  onCanceled?: () => void;
-}
-function cell(): Cell {
-  const c: Cell = { results: [], setResult: (v) => c.results.push(v) };
-  return c;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await sleep(10);
-  }
-}
-const errorsOf = (c: Cell) => c.results.filter((r) => r instanceof CF.Error) as { code: string; message: string }[];
+// The relay adds a hop: a little more time than the direct streaming tests allow.
+const until = (check: () => boolean) => waitUntil(check, 5000);
+const errorsOf = (c: FakeInvocation) => c.results.filter((r) => r instanceof CF.Error) as { code: string; message: string }[];
 
 beforeAll(async () => {
   await server.start();
@@ -80,7 +66,7 @@ describe("faults upstream, seen from a cell", () => {
     ],
     ["rate-limited", /^binance rate limit: retrying after \d\d:\d\d UTC$/],
   ])("%s: the last value stays while fresh, then #N/A %s", async (mode, message) => {
-    const c = cell();
+    const c = invocation();
     fns.MARKPRICE("BTC", null, c as unknown as CustomFunctions.StreamingInvocation<number>);
     await until(() => c.results.length > 0);
     expect(typeof c.results[0]).toBe("number");
@@ -98,8 +84,8 @@ describe("faults upstream, seen from a cell", () => {
 describe("the relay itself down", () => {
   test("okx: #N/A 'okx via relay unreachable since …'; hyperliquid: asked directly, values go on", async () => {
     configure({ hyperliquid: server.base.hyperliquid });
-    const b = cell();
-    const h = cell();
+    const b = invocation();
+    const h = invocation();
     fns.FUNDINGRATE("BTC", "okx", b as unknown as CustomFunctions.StreamingInvocation<number>);
     fns.FUNDINGRATE("BTC", "hyperliquid", h as unknown as CustomFunctions.StreamingInvocation<number>);
     await until(() => b.results.length > 0 && h.results.length > 0);
@@ -122,7 +108,7 @@ describe("the relay itself down", () => {
 
   test("and when the direct call fails too, the message says 'direct'", async () => {
     configure({ hyperliquid: server.base.hyperliquid });
-    const h = cell();
+    const h = invocation();
     fns.MARKPRICE("ETH", "hyperliquid", h as unknown as CustomFunctions.StreamingInvocation<number>);
     await until(() => h.results.length > 0);
     const port = relay.port;
