@@ -1,0 +1,237 @@
+/**
+ * The Book's two tables, Fills and Funding: their columns, an export's normalised rows as table
+ * rows (in whatever column order the user's table has), and which rows an import adds, so that
+ * nothing is written twice and nothing the user typed is touched. Pure: the Excel writer and the
+ * preview page both use it.
+ *
+ * A row is the same row again when it has the same key:
+ *   - a fill with a trade id: exchange + symbol + trade id;
+ *   - anything else: its whole content, and how many times that content occurs in its file
+ *     (two fills of the same size at the same price in the same second are two fills; the same
+ *     file imported twice, or two exports that overlap, still add each of them once).
+ * Keys are read from cells as Excel gives them back (numbers as doubles, times as date serials),
+ * so the rows already in a table and the rows of a file compare alike.
+ */
+import { FillRow, FundingRow, ParsedExport } from "./types";
+
+export const FILL_COLUMNS = [
+  "Time UTC",
+  "Exchange",
+  "Symbol",
+  "Asset",
+  "Instrument",
+  "Contract type",
+  "Contract size",
+  "Side",
+  "Quantity",
+  "Price",
+  "Fee",
+  "Fee asset",
+  "Exchange realized",
+  "Trade ID",
+  "Strategy",
+] as const;
+
+export const FUNDING_COLUMNS = ["Time UTC", "Exchange", "Symbol", "Amount", "Asset", "Rate", "Strategy"] as const;
+
+export type Cell = string | number | boolean | null;
+
+/** Excel's date serial of a UTC time (days since 1899-12-30). */
+export const excelSerial = (ms: number): number => ms / 86400000 + 25569;
+
+const number = (s: string): number | string => (s === "" ? "" : Number(s));
+
+/** A fill as cells by column name. Text stays text here; the writer makes sure Excel keeps it so. */
+export function fillCells(f: FillRow): Record<(typeof FILL_COLUMNS)[number], Cell> {
+  return {
+    "Time UTC": excelSerial(f.time),
+    Exchange: f.exchange,
+    Symbol: f.symbol,
+    Asset: f.asset,
+    Instrument: f.instrument,
+    "Contract type": f.contractType,
+    "Contract size": number(f.contractSize),
+    Side: f.side,
+    Quantity: number(f.quantity),
+    Price: number(f.price),
+    Fee: number(f.fee),
+    "Fee asset": f.feeAsset,
+    "Exchange realized": number(f.exchangeRealized),
+    "Trade ID": f.tradeId,
+    Strategy: "",
+  };
+}
+
+export function fundingCells(f: FundingRow): Record<(typeof FUNDING_COLUMNS)[number], Cell> {
+  return {
+    "Time UTC": excelSerial(f.time),
+    Exchange: f.exchange,
+    Symbol: f.symbol,
+    Amount: number(f.amount),
+    Asset: f.asset,
+    Rate: number(f.rate),
+    Strategy: "",
+  };
+}
+
+/** The columns of a table found by header text (any order, extra columns allowed). */
+export interface TableLayout {
+  /** Header texts as they are in the workbook. */
+  header: readonly string[];
+  /** Column index of each of our columns. */
+  at: Record<string, number>;
+}
+
+const norm = (s: unknown) =>
+  String(s ?? "")
+    .trim()
+    .toLowerCase();
+
+/** The layout of a table from its header row, or what is missing from it. */
+export function tableLayout(
+  table: string,
+  header: readonly unknown[],
+  columns: readonly string[],
+): TableLayout | { missing: string } {
+  const at: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const c of columns) {
+    const i = header.findIndex((h) => norm(h) === norm(c));
+    if (i < 0) missing.push(c);
+    else at[c] = i;
+  }
+  if (missing.length > 0)
+    return {
+      missing: `the ${table} table has no ${missing.map((m) => `"${m}"`).join(", ")} column (it needs ${columns.join(", ")})`,
+    };
+  return { header: header.map((h) => String(h ?? "")), at };
+}
+
+/** A number as a key part: doubles as Excel stores them (15 significant digits), text trimmed. */
+function part(v: unknown): string {
+  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : "";
+  return norm(v);
+}
+
+/** A time cell (date serial) as a key part, to the millisecond. */
+function timePart(v: unknown): string {
+  return typeof v === "number" ? String(Math.round((v - 25569) * 86400000)) : norm(v);
+}
+
+type Get = (column: string) => unknown;
+
+export function fillKey(get: Get): { id: string } | { content: string } {
+  const tradeId = part(get("Trade ID"));
+  if (tradeId !== "") return { id: [part(get("Exchange")), part(get("Symbol")), tradeId].join("|") };
+  return {
+    content: [
+      part(get("Exchange")),
+      timePart(get("Time UTC")),
+      part(get("Symbol")),
+      part(get("Side")),
+      part(get("Quantity")),
+      part(get("Price")),
+      part(get("Fee")),
+      part(get("Exchange realized")),
+    ].join("|"),
+  };
+}
+
+export function fundingKey(get: Get): { content: string } {
+  return {
+    content: [
+      part(get("Exchange")),
+      timePart(get("Time UTC")),
+      part(get("Symbol")),
+      part(get("Amount")),
+      part(get("Asset")),
+    ].join("|"),
+  };
+}
+
+/** The keys of the rows a table already holds. */
+export class KnownRows {
+  private readonly ids = new Set<string>();
+  /** How many rows of each content the table holds. */
+  private readonly contents = new Map<string, number>();
+
+  constructor(private readonly keyOf: (get: Get) => { id: string } | { content: string }) {}
+
+  /** Records the table's existing rows (data rows only, in the table's column order). */
+  addExisting(layout: TableLayout, rows: readonly (readonly unknown[])[]): void {
+    for (const r of rows) {
+      if (r.every((v) => v === "" || v === null || v === undefined)) continue; // an empty table's blank row
+      const key = this.keyOf((c) => r[layout.at[c]]);
+      if ("id" in key) this.ids.add(key.id);
+      else this.contents.set(key.content, (this.contents.get(key.content) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Which of one file's rows are new. Content keys count occurrences within the file: the n-th
+   * row of a content is new only when fewer than n such rows are known.
+   */
+  newRows<T>(rows: readonly T[], cellsOf: (row: T) => Record<string, Cell>): Record<string, Cell>[] {
+    const inFile = new Map<string, number>();
+    const out: Record<string, Cell>[] = [];
+    for (const row of rows) {
+      const cells = cellsOf(row);
+      const key = this.keyOf((c) => cells[c]);
+      if ("id" in key) {
+        if (this.ids.has(key.id)) continue;
+        this.ids.add(key.id);
+      } else {
+        const n = (inFile.get(key.content) ?? 0) + 1;
+        inFile.set(key.content, n);
+        if (n <= (this.contents.get(key.content) ?? 0)) continue;
+        this.contents.set(key.content, n);
+      }
+      out.push(cells);
+    }
+    return out;
+  }
+}
+
+/** Cells by column name → a row in the table's own column order; columns that are not ours stay as they are (null). */
+export function inTableOrder(layout: TableLayout, cells: Record<string, Cell>): Cell[] {
+  const row: Cell[] = layout.header.map(() => null);
+  for (const [c, i] of Object.entries(layout.at)) row[i] = cells[c] ?? "";
+  return row;
+}
+
+export interface ImportPlan {
+  /** New rows, in each table's column order. */
+  fills: Cell[][];
+  funding: Cell[][];
+  /** Rows of the files already in the tables (or twice in the files). */
+  skippedFills: number;
+  skippedFunding: number;
+}
+
+/** What importing `files` into tables holding `existingFills` / `existingFunding` (data rows) adds. */
+export function planImport(
+  files: readonly ParsedExport[],
+  fills: { layout: TableLayout; rows: readonly (readonly unknown[])[] },
+  funding: { layout: TableLayout; rows: readonly (readonly unknown[])[] },
+): ImportPlan {
+  const knownFills = new KnownRows(fillKey);
+  knownFills.addExisting(fills.layout, fills.rows);
+  const knownFunding = new KnownRows(fundingKey);
+  knownFunding.addExisting(funding.layout, funding.rows);
+  const plan: ImportPlan = { fills: [], funding: [], skippedFills: 0, skippedFunding: 0 };
+  for (const file of files) {
+    const f = knownFills.newRows(file.fills, fillCells);
+    plan.skippedFills += file.fills.length - f.length;
+    for (const cells of f) plan.fills.push(inTableOrder(fills.layout, cells));
+    const u = knownFunding.newRows(file.funding, fundingCells);
+    plan.skippedFunding += file.funding.length - u.length;
+    for (const cells of u) plan.funding.push(inTableOrder(funding.layout, cells));
+  }
+  return plan;
+}
+
+/** Header + data rows of an empty Book's tables: what a new Book sheet starts with. */
+export const defaultLayout = (columns: readonly string[]): TableLayout => ({
+  header: [...columns],
+  at: Object.fromEntries(columns.map((c, i) => [c, i])),
+});
