@@ -33,7 +33,7 @@ function best(f: () => void, rounds = 3): number {
 }
 
 /** A Hyperliquid trade history of `n` fills over a few coins, opens and closes alternating. */
-function hyperliquidExport(n: number): string {
+export function hyperliquidExport(n: number): string {
   const coins = ["BTC", "ETH", "SOL", "HYPE"];
   const lines = ["time,coin,dir,px,sz,ntl,fee,closedPnl"];
   for (let i = 0; i < n; i++) {

@@ -13,6 +13,7 @@ import { fakeCustomFunctions } from "../test/helpers/custom-functions";
 import { naive, plain } from "./baselines";
 import { fakeRun } from "./fake-run";
 import { bookBench } from "./book";
+import { importWriteBench } from "./import-write";
 import { relayBench } from "./relay";
 import { measure } from "./timing";
 
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   const bundle = bundleBench();
   const relay = await relayBench(root);
   const book = bookBench();
+  const importWrite = await importWriteBench();
 
   console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
@@ -204,7 +206,13 @@ async function main(): Promise<void> {
       `LEDGER over ${book.rows.toLocaleString("en-US")} fills ${fmt(book.ledgerMs, 0)} ms (target ≤ 100 ms) = ${fmt(book.ledgerVsPlain, 1)}× a plain-double ledger (${fmt(book.plainLedgerMs, 1)} ms)\n`,
   );
 
-  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle, relay, book };
+  console.log(
+    `Import: writing ${importWrite.rows.toLocaleString("en-US")} fills into the Book's tables: ${importWrite.syncs} syncs, ` +
+      `${importWrite.batches} write batches, largest request ${fmt(importWrite.largestRequestBytes / 1048576, 2)} MB (Excel's limit 5 MB); ` +
+      `re-importing the same file: ${importWrite.reimportSyncs} syncs, ${importWrite.reimportAdded} rows added\n`,
+  );
+
+  const out = { date: new Date().toISOString(), machine, scalar, bulk, templates, bundle, relay, book, importWrite };
   fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
   console.log("wrote bench/latest.json");
 }

@@ -10,8 +10,9 @@
  * asset, in the totals.
  */
 import { ContractType, Side } from "./contracts";
-import { Dec, ZERO } from "./decimal";
-import { CostMethod, PositionBook } from "./realized";
+import { Dec, Num, toDec, ZERO } from "./decimal";
+import { CostMethod, PositionBook, scaledToDec } from "./realized";
+import * as S from "./scaled";
 
 export interface LedgerFill {
   strategy: string;
@@ -22,12 +23,16 @@ export interface LedgerFill {
   /** ms UTC, or null when the table has no times (then table order is time order). */
   time: number | null;
   side: Side;
-  quantity: Dec;
-  price: Dec;
+  /**
+   * Numbers as the cells hold them: a double (read as the decimal the user typed, on the fast
+   * exact path when it fits) or an exact decimal parsed from numeric text.
+   */
+  quantity: Num;
+  price: Num;
   contractType: ContractType;
-  contractSize: Dec;
+  contractSize: Num;
   /** A positive cost (a rebate negative). */
-  fee: Dec;
+  fee: Num;
   feeAsset: string;
 }
 
@@ -75,71 +80,286 @@ interface Position {
   realized: Dec;
   fees: Dec;
   funding: Dec;
+  /**
+   * Realized and fees on the fast exact path (see realized.ts), null once a sum did not fit:
+   * then `realized` and `fees` hold them as decimals.
+   */
+  realizedScaled: S.Scaled | null;
+  feesScaled: S.Scaled | null;
+}
+
+/** The position's realized P&L as a decimal. */
+const realizedOf = (p: Position): Dec => (p.realizedScaled === null ? p.realized : scaledToDec(p.realizedScaled));
+const feesOf = (p: Position): Dec => (p.feesScaled === null ? p.fees : scaledToDec(p.feesScaled));
+
+/** Adds `x` to the realized P&L (exactly, as decimal.js would: every fast sum is exact). */
+function addRealized(p: Position, x: S.Scaled | Dec): void {
+  if (!(x instanceof Dec) && x.int === 0) return; // an opening fill realizes nothing
+  if (p.realizedScaled !== null) {
+    const sum = x instanceof Dec ? null : S.add(p.realizedScaled, x);
+    if (sum !== null) {
+      p.realizedScaled = sum;
+      return;
+    }
+    p.realized = scaledToDec(p.realizedScaled);
+    p.realizedScaled = null;
+  }
+  p.realized = p.realized.plus(x instanceof Dec ? x : scaledToDec(x));
+}
+
+/** Takes a fee (a cost) off the position's fees. */
+function subtractFee(p: Position, fee: Num, feeScaled: S.Scaled | null): void {
+  if (p.feesScaled !== null) {
+    const sum = feeScaled === null ? null : S.sub(p.feesScaled, feeScaled);
+    if (sum !== null) {
+      p.feesScaled = sum;
+      return;
+    }
+    p.fees = scaledToDec(p.feesScaled);
+    p.feesScaled = null;
+  }
+  p.fees = p.fees.minus(toDec(fee));
+}
+
+/** A fill on its position's book: on the fast exact path when the book and the numbers allow it. */
+function fillBook(p: Position, side: Side, q: NumColumn, price: NumColumn, i: number): S.Scaled | Dec {
+  if (p.type === "linear") {
+    const qs = q.scaled(i);
+    const ps = qs === null ? null : price.scaled(i);
+    const realized = ps === null ? null : p.book.fillScaled(side, qs!, ps);
+    if (realized !== null) return realized;
+  }
+  return p.book.fill({ side, quantity: toDec(q.get(i)), price: toDec(price.get(i)) });
+}
+
+/**
+ * Event order: by time, the earlier event first (funding before fills at the same instant, by
+ * number: funding is numbered first), or without times fills first, then funding, each in table
+ * order. Returns the event numbers (funding 0…, then fills) in that order.
+ */
+function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Uint32Array {
+  const n = t.length;
+  const order = new Uint32Array(n);
+  if (!timed) {
+    let k = 0;
+    for (let e = fundingCount; e < n; e++) order[k++] = e;
+    for (let e = 0; e < fundingCount; e++) order[k++] = e;
+    return order;
+  }
+  let sorted = true;
+  let whole = true;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let e = 0; e < n; e++) {
+    order[e] = e;
+    const x = t[e];
+    if (!Number.isInteger(x)) whole = false;
+    if (e > 0 && !(x >= t[e - 1])) sorted = false;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (sorted) return order; // already in time order (ties keep the table order)
+  // (time, number) is a total order on finite times, so any sort gives the one answer; NaN times
+  // (unreadable dates) get the comparison the events always had.
+  if (!whole && !t.every(Number.isFinite)) return Uint32Array.from([...order].sort((a, b) => t[a] - t[b] || a - b));
+  // On numbers alone, one numeric sort of key × n + event (exact below 2^53) instead of a
+  // comparator call per comparison; the key is the time itself (whole milliseconds, from the
+  // earliest) when that fits, else the time's rank among the sorted times.
+  const keys = new Float64Array(n);
+  if (whole && (max - min + 1) * n < 2 ** 53) {
+    for (let e = 0; e < n; e++) keys[e] = (t[e] - min) * n + e;
+  } else {
+    if (n >= 2 ** 26) return Uint32Array.from([...order].sort((a, b) => t[a] - t[b] || a - b));
+    const ranks = t.slice().sort();
+    for (let e = 0; e < n; e++) {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ranks[mid] < t[e]) lo = mid + 1;
+        else hi = mid;
+      }
+      keys[e] = lo * n + e;
+    }
+  }
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = keys[k] % n;
+  return order;
 }
 
 const keyOf = (strategy: string, exchange: string, symbol: string) =>
   `${strategy}\u0000${exchange.toLowerCase()}\u0000${symbol.toUpperCase()}`;
 
-export function ledger(
-  fills: readonly LedgerFill[],
-  funding: readonly LedgerFunding[],
-  marks: readonly LedgerMark[],
-  method: CostMethod,
-): LedgerLine[] {
-  const positions = new Map<string, Position>();
-  const otherFees = new Map<string, Dec>(); // strategy \0 asset → fees (as P&L)
-  const open = (
-    strategy: string,
-    exchange: string,
-    symbol: string,
-    currency: string,
-    type: ContractType,
-    size: Dec,
-  ): Position => {
+/** A column of numbers as cells hold them: doubles in place, a decimal (from text) beside, NaN in its place. */
+class NumColumn {
+  readonly values: Float64Array;
+  private decimals: Map<number, Dec> | null = null;
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
+  set(i: number, x: Num): void {
+    if (typeof x === "number") this.values[i] = x;
+    else {
+      this.values[i] = NaN;
+      (this.decimals ??= new Map()).set(i, x);
+    }
+  }
+  get(i: number): Num {
+    const x = this.values[i];
+    return x === x ? x : this.decimals!.get(i)!;
+  }
+
+  private lastValue = NaN;
+  private lastScaled: S.Scaled | null = null;
+
+  /** The number at i as the fast path holds it (scaled.ts), or null: text, or a number that does not fit. */
+  scaled(i: number): S.Scaled | null {
+    const x = this.values[i];
+    if (x !== this.lastValue) {
+      if (x !== x) return null; // a decimal from text
+      this.lastValue = x; // (the same size or fee again and again is common: worked out once)
+      this.lastScaled = S.scaledOf(x);
+    }
+    return this.lastScaled;
+  }
+}
+
+/**
+ * The fills of a ledger, taken one at a time in table order (see `add`) and kept as columns —
+ * a hundred thousand fill objects cost more to make and keep than the ledger costs to compute.
+ * Each fill's position is found when it is added, by the cells' own text first.
+ */
+export class LedgerFills {
+  /** Positions by key, in first-seen order (the order of the answer's lines). */
+  readonly positions = new Map<string, Position>();
+  length = 0;
+  timed = true;
+  private readonly byText = new Map<string, Map<string, Map<string, number>>>();
+  private readonly positionList: Position[] = [];
+  private readonly position: Int32Array;
+  readonly time: Float64Array;
+  private readonly side: Int8Array;
+  private readonly quantity: NumColumn;
+  private readonly price: NumColumn;
+  private readonly fee: NumColumn;
+  /** −1: the fee is in the position's currency; else the number of its strategy \0 asset in otherFeeKeys. */
+  private readonly feeTo: Int32Array;
+  private readonly otherFeeKeys: string[] = [];
+
+  constructor(
+    readonly method: CostMethod,
+    readonly capacity: number,
+  ) {
+    this.position = new Int32Array(capacity);
+    this.time = new Float64Array(capacity);
+    this.side = new Int8Array(capacity);
+    this.quantity = new NumColumn(capacity);
+    this.price = new NumColumn(capacity);
+    this.fee = new NumColumn(capacity);
+    this.feeTo = new Int32Array(capacity);
+  }
+
+  /** The position of (strategy, exchange, symbol), opened with these terms if it is new. */
+  open(strategy: string, exchange: string, symbol: string, currency: string, type: ContractType, size: Num): Position {
     const key = keyOf(strategy, exchange, symbol);
-    let p = positions.get(key);
+    let p = this.positions.get(key);
     if (!p) {
+      const exactSize = toDec(size);
       p = {
         strategy,
         exchange,
         symbol,
         currency,
         type,
-        size,
-        book: new PositionBook(method, type, size),
+        size: exactSize,
+        book: new PositionBook(this.method, type, exactSize),
         realized: ZERO,
         fees: ZERO,
         funding: ZERO,
+        realizedScaled: S.ZERO_S,
+        feesScaled: S.ZERO_S,
       };
-      positions.set(key, p);
+      this.positions.set(key, p);
     }
     return p;
-  };
-  // First-seen order follows the fills table; then fills and funding are replayed in time order
-  // (funding at the same instant as a fill first: it is paid on the position held until then).
-  for (const f of fills) open(f.strategy, f.exchange, f.symbol, f.currency, f.contractType, f.contractSize);
-  type Event = { time: number | null; order: number; fill?: LedgerFill; funding?: LedgerFunding };
-  const events: Event[] = [
-    ...funding.map((f, i) => ({ time: f.time, order: i, funding: f })),
-    ...fills.map((f, i) => ({ time: f.time, order: funding.length + i, fill: f })),
-  ];
-  const timed = events.every((e) => e.time !== null);
-  if (timed) events.sort((a, b) => a.time! - b.time! || a.order - b.order);
-  else events.sort((a, b) => Number(Boolean(a.funding)) - Number(Boolean(b.funding)) || a.order - b.order);
+  }
 
-  for (const e of events) {
-    if (e.fill) {
-      const f = e.fill;
-      const p = open(f.strategy, f.exchange, f.symbol, f.currency, f.contractType, f.contractSize);
-      p.realized = p.realized.plus(p.book.fill({ side: f.side, quantity: f.quantity, price: f.price }));
-      if (f.feeAsset === "" || f.feeAsset.toUpperCase() === p.currency.toUpperCase()) p.fees = p.fees.minus(f.fee);
-      else {
-        const k = `${f.strategy}\u0000${f.feeAsset.toUpperCase()}`;
-        otherFees.set(k, (otherFees.get(k) ?? ZERO).minus(f.fee));
-      }
+  /** Appends a fill (the object is read, not kept: it may be reused). At most `capacity` fills. */
+  add(f: LedgerFill): void {
+    const i = this.length++;
+    let byExchange = this.byText.get(f.strategy);
+    if (!byExchange) this.byText.set(f.strategy, (byExchange = new Map()));
+    let bySymbol = byExchange.get(f.exchange);
+    if (!bySymbol) byExchange.set(f.exchange, (bySymbol = new Map()));
+    let k = bySymbol.get(f.symbol);
+    if (k === undefined) {
+      bySymbol.set(f.symbol, (k = this.positionList.length));
+      this.positionList.push(this.open(f.strategy, f.exchange, f.symbol, f.currency, f.contractType, f.contractSize));
+    }
+    this.position[i] = k;
+    const p = this.positionList[k];
+    if (f.time === null) this.timed = false;
+    else this.time[i] = f.time;
+    this.side[i] = f.side;
+    this.quantity.set(i, f.quantity);
+    this.price.set(i, f.price);
+    this.fee.set(i, f.fee);
+    if (f.feeAsset === "" || f.feeAsset === p.currency || f.feeAsset.toUpperCase() === p.currency.toUpperCase())
+      this.feeTo[i] = -1;
+    else {
+      const other = `${f.strategy}\u0000${f.feeAsset.toUpperCase()}`;
+      let j = this.otherFeeKeys.indexOf(other);
+      if (j < 0) j = this.otherFeeKeys.push(other) - 1;
+      this.feeTo[i] = j;
+    }
+  }
+
+  /** Books fill i on its position; a fee in another asset goes to `otherFees`. */
+  replay(i: number, otherFees: Map<string, Dec>): void {
+    const p = this.positionList[this.position[i]];
+    addRealized(p, fillBook(p, this.side[i] as Side, this.quantity, this.price, i));
+    const to = this.feeTo[i];
+    if (to < 0) subtractFee(p, this.fee.get(i), this.fee.scaled(i));
+    else {
+      const k = this.otherFeeKeys[to];
+      otherFees.set(k, (otherFees.get(k) ?? ZERO).minus(toDec(this.fee.get(i))));
+    }
+  }
+}
+
+export function ledger(
+  fills: readonly LedgerFill[] | LedgerFills,
+  funding: readonly LedgerFunding[],
+  marks: readonly LedgerMark[],
+  method: CostMethod,
+): LedgerLine[] {
+  let book: LedgerFills;
+  if (fills instanceof LedgerFills) book = fills;
+  else {
+    book = new LedgerFills(method, fills.length);
+    for (const f of fills) book.add(f);
+  }
+  const positions = book.positions;
+  const otherFees = new Map<string, Dec>(); // strategy \0 asset → fees (as P&L)
+  const open = book.open.bind(book);
+  // First-seen order follows the fills table (positions were opened as fills were added); then
+  // fills and funding are replayed in time order (funding at the same instant as a fill first:
+  // it is paid on the position held until then).
+  const times = new Float64Array(funding.length + book.length);
+  let timed = book.timed;
+  for (let i = 0; i < funding.length; i++) {
+    const t = funding[i].time;
+    if (t === null) timed = false;
+    else times[i] = t;
+  }
+  times.set(book.time.subarray(0, book.length), funding.length);
+
+  for (const e of eventOrder(times, funding.length, timed)) {
+    if (e >= funding.length) {
+      book.replay(e - funding.length, otherFees);
       continue;
     }
-    const f = e.funding!;
+    const f = funding[e];
     if (f.strategy !== "") {
       const p = open(f.strategy, f.exchange, f.symbol, f.asset, "linear", new Dec(1));
       p.funding = p.funding.plus(f.amount);
@@ -180,8 +400,10 @@ export function ledger(
           ? position.times(mark.mark.minus(entry))
           : position.times(p.size).times(ONE_OVER(entry).minus(ONE_OVER(mark.mark)));
     }
-    const total = p.realized
-      .plus(p.fees)
+    const realized = realizedOf(p);
+    const fees = feesOf(p);
+    const total = realized
+      .plus(fees)
       .plus(p.funding)
       .plus(unrealized ?? ZERO);
     lines.push({
@@ -191,8 +413,8 @@ export function ledger(
       currency: p.currency,
       position,
       entry,
-      realized: p.realized,
-      fees: p.fees,
+      realized,
+      fees,
       funding: p.funding,
       unrealized,
       total,

@@ -15,9 +15,16 @@
  * The open position is kept as exact sums — quantity and cost (Σ q·p linear, Σ q/p inverse) — so
  * the average is never rounded and carried: each realized amount is one exact expression, rounded
  * once at 40 digits.
+ *
+ * Linear books also take a fast exact path (`fillScaled`, for LEDGER's many fills): the same
+ * operations on scaled integers (src/core/scaled.ts), taken only while every intermediate value
+ * is a safe integer (at most 16 digits, so decimal.js at 40 digits computes it exactly too) and
+ * every division is exact. The first fill that does not fit turns the book into decimals — the
+ * very values decimal.js would hold, since every step so far was exact — for good.
  */
 import { ContractType, Side } from "./contracts";
 import { Dec, ZERO } from "./decimal";
+import * as S from "./scaled";
 
 export type CostMethod = "average" | "fifo";
 export const COST_METHODS: readonly CostMethod[] = ["average", "fifo"];
@@ -36,16 +43,135 @@ interface Lot {
   cost: Dec;
 }
 
+/** An open lot on the fast exact path. */
+interface ScaledLot {
+  quantity: S.Scaled;
+  cost: S.Scaled;
+}
+
+/** A scaled value as the exact decimal it stands for. */
+export const scaledToDec = (a: S.Scaled): Dec => new Dec(a.scale === 0 ? String(a.int) : `${a.int}e-${a.scale}`);
+
+/** a / b exactly (b > 0), when the quotient is a decimal that fits; else null. */
+function exactDiv(a: S.Scaled, b: S.Scaled): S.Scaled | null {
+  let num = a.int;
+  for (let k = 0; k < 23; k++) {
+    if (!Number.isSafeInteger(num)) return null;
+    if (num % b.int === 0) {
+      // An exact integer quotient of safe integers: the IEEE division gives it exactly.
+      let int = num / b.int;
+      let scale = a.scale + k - b.scale;
+      if (scale < 0) {
+        int *= 10 ** -scale;
+        scale = 0;
+        if (!Number.isSafeInteger(int)) return null;
+      }
+      return { int: int === 0 ? 0 : int, scale };
+    }
+    num *= 10;
+  }
+  return null;
+}
+
+/** Sign of a − b, or null when the two cannot be compared on safe integers. */
+function compare(a: S.Scaled, b: S.Scaled): number | null {
+  const d = S.sub(a, b);
+  return d === null ? null : Math.sign(d.int);
+}
+
 /** The position as the engine holds it: its sign and its open lots (one lot under `average`). */
 export class PositionBook {
   private lots: Lot[] = [];
+  /** The open lots on the fast exact path (linear only); null once the book holds decimals. */
+  private scaledLots: ScaledLot[] | null;
   sign: Side | 0 = 0;
 
   constructor(
     private readonly method: CostMethod,
     private readonly type: ContractType,
     private readonly size: Dec,
-  ) {}
+  ) {
+    this.scaledLots = type === "linear" ? [] : null;
+  }
+
+  /** The open lots as decimals (exactly the fast path's values). */
+  private decimalLots(): Lot[] {
+    return this.scaledLots === null
+      ? this.lots
+      : this.scaledLots.map((l) => ({ quantity: scaledToDec(l.quantity), cost: scaledToDec(l.cost) }));
+  }
+
+  /** Leaves the fast path for good: the lots become decimals. */
+  private toDecimal(): void {
+    if (this.scaledLots === null) return;
+    this.lots = this.decimalLots();
+    this.scaledLots = null;
+  }
+
+  /**
+   * `fill` on the fast exact path: what the fill realized, exactly as `fill` would give it, or
+   * null — the book unchanged — when this book is not on the fast path or a value does not fit
+   * (then call `fill` with the same fill as decimals).
+   */
+  fillScaled(side: Side, quantity: S.Scaled, price: S.Scaled): S.Scaled | null {
+    const lots = this.scaledLots;
+    if (lots === null) return null;
+    if (quantity.int === 0) return S.ZERO_S;
+    if (this.sign === 0 || this.sign === side) {
+      const cost = S.mul(quantity, price);
+      if (cost === null) return null;
+      if (this.method === "fifo" || lots.length === 0) lots.push({ quantity, cost });
+      else {
+        const q = S.add(lots[0].quantity, quantity);
+        const c = S.add(lots[0].cost, cost);
+        if (q === null || c === null) return null;
+        lots[0] = { quantity: q, cost: c };
+      }
+      this.sign = side;
+      return S.ZERO_S;
+    }
+    // Reduce from the oldest lots, computed aside and committed only if every step fits.
+    let realized: S.Scaled | null = S.ZERO_S;
+    let rest = quantity;
+    let closed = 0;
+    let partial: ScaledLot | null = null;
+    while (rest.int > 0 && closed < lots.length) {
+      const lot = lots[closed];
+      const order = compare(rest, lot.quantity);
+      if (order === null) return null;
+      const take = order < 0 ? rest : lot.quantity;
+      // The share of the lot's cost that is closed, cost × take / lot quantity; then take·price − it.
+      const closedCost = S.op(exactDiv, S.mul(lot.cost, take), lot.quantity);
+      const gain = S.op(S.sub, S.mul(take, price), closedCost);
+      if (gain === null) return null;
+      realized = S.op(S.add, realized, this.sign === 1 ? gain : S.neg(gain));
+      if (order >= 0) closed++;
+      else {
+        const q = S.sub(lot.quantity, take);
+        const c = S.op(S.sub, lot.cost, closedCost);
+        if (q === null || c === null) return null;
+        partial = { quantity: q, cost: c };
+      }
+      const left = S.sub(rest, take);
+      if (left === null || realized === null) return null;
+      rest = left;
+    }
+    let opened: ScaledLot | null = null;
+    if (rest.int > 0) {
+      const cost = S.mul(rest, price);
+      if (cost === null) return null;
+      opened = { quantity: rest, cost };
+    }
+    if (partial) lots[closed] = partial;
+    lots.splice(0, closed);
+    if (lots.length === 0) this.sign = 0;
+    if (opened) {
+      // Crossed zero: the rest opens a new position at this fill's price.
+      this.sign = side;
+      lots.push(opened);
+    }
+    return realized;
+  }
 
   private costOf(quantity: Dec, price: Dec): Dec {
     return this.type === "linear" ? quantity.times(price) : quantity.div(price);
@@ -85,6 +211,7 @@ export class PositionBook {
   }
 
   fill(f: TradeFill): Dec {
+    this.toDecimal();
     if (f.quantity.isZero()) return ZERO;
     if (this.sign === 0 || this.sign === f.side) {
       this.sign = f.side;
@@ -102,15 +229,16 @@ export class PositionBook {
 
   /** The signed open quantity. */
   get position(): Dec {
-    const q = this.lots.reduce((s, l) => s.plus(l.quantity), ZERO);
+    const q = this.decimalLots().reduce((s, l) => s.plus(l.quantity), ZERO);
     return this.sign === -1 ? q.neg() : q;
   }
 
   /** The average entry of what is open (harmonic for inverse), or null when flat. */
   get entry(): Dec | null {
-    if (this.lots.length === 0) return null;
-    const q = this.lots.reduce((s, l) => s.plus(l.quantity), ZERO);
-    const cost = this.lots.reduce((s, l) => s.plus(l.cost), ZERO);
+    const lots = this.decimalLots();
+    if (lots.length === 0) return null;
+    const q = lots.reduce((s, l) => s.plus(l.quantity), ZERO);
+    const cost = lots.reduce((s, l) => s.plus(l.cost), ZERO);
     return this.type === "linear" ? cost.div(q) : q.div(cost);
   }
 }

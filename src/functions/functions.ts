@@ -200,6 +200,31 @@ export async function LEDGER(fills: any[][], funding?: any[][], marks?: any[][],
 }
 
 /**
+ * Net delta of each strategy in the Book, per asset, in coins: linear positions as they are, inverse ones at their mark.
+ * @customfunction BOOKDELTA
+ * @param fills The Fills table with its header row (as LEDGER reads it).
+ * @param [marks] Symbol | Mark, or Exchange | Symbol | Mark: converts inverse contracts to coins (at the average entry without it).
+ * @param [method] "average" (default) or "fifo".
+ * @returns A table with a header row: Strategy, Asset, Net delta.
+ */
+export async function BOOKDELTA(fills: any[][], marks?: any[][], method?: any): Promise<any[][]> {
+  return matrixResult(await withBook((b) => b.bookDeltaOf(fills, marks, method)));
+}
+
+/**
+ * The Book's P&L by UTC day in one currency: realized (gross), funding and fees, and the running total.
+ * @customfunction BOOKPNL
+ * @param fills The Fills table with its header row.
+ * @param [funding] The Funding table with its header row.
+ * @param [currency] The P&L currency, e.g. "USDT" or "BTC" (default: the currency of most fills).
+ * @param [method] "average" (default) or "fifo".
+ * @returns A table with a header row: Date, Realized, Funding, Fees, Cumulative.
+ */
+export async function BOOKPNL(fills: any[][], funding?: any[][], currency?: any, method?: any): Promise<any[][]> {
+  return matrixResult(await withBook((b) => b.bookPnlOf(fills, funding, currency, method)));
+}
+
+/**
  * Current (predicted) funding rate per funding interval of a perpetual, live from the exchange; refreshes every 30 seconds.
  * @customfunction FUNDINGRATE
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT" (a bare coin means its USDT perpetual).

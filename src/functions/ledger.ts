@@ -5,11 +5,11 @@
  * Funding, Unrealized, Total; one row per position, then a Total row per strategy and currency,
  * then one per currency. Any unreadable row makes the whole answer one #VALUE! naming it.
  */
-import { ContractType } from "../core/contracts";
-import { Dec, toDec } from "../core/decimal";
+import { ContractType, Side } from "../core/contracts";
+import { Dec, Num, toDec } from "../core/decimal";
 import { symbolParts } from "../core/symbol-parts";
-import { invalid, isDomainError, Result } from "../core/errors";
-import { LedgerFill, LedgerFunding, LedgerLine, LedgerMark, ledger } from "../core/ledger";
+import { DomainError, invalid, isDomainError, Result } from "../core/errors";
+import { LedgerFill, LedgerFills, LedgerFunding, LedgerLine, LedgerMark, ledger } from "../core/ledger";
 import { COST_METHODS } from "../core/realized";
 import { cellNum, describe, Grid, isBlank, optionalChoice, readSide, toGrid } from "./cells";
 import { Answer, finish } from "./spill";
@@ -22,8 +22,14 @@ function column(header: readonly unknown[], ...names: string[]): number {
 }
 
 /** Quote currency of a linear symbol (BTCUSDT → USDT, BTC-USDT-SWAP → USDT); Hyperliquid's coins settle in USDC. */
-function currencyOf(exchange: string, symbol: string, type: ContractType, asset: string): string {
-  const { base, quote } = symbolParts(symbol);
+function currencyOf(
+  exchange: string,
+  symbol: string,
+  type: ContractType,
+  asset: string,
+  parts: (symbol: string) => { base: string; quote: string | null } = symbolParts,
+): string {
+  const { base, quote } = parts(symbol);
   if (type === "inverse") return asset || base;
   return quote ?? (exchange.toLowerCase() === "hyperliquid" ? "USDC" : "USD");
 }
@@ -39,8 +45,33 @@ function timeOf(where: string, v: unknown): Result<number | null> {
 
 const text = (v: unknown) => (isBlank(v) ? "" : String(v).trim());
 
-function readFills(grid: Grid): Result<LedgerFill[]> {
-  const [header, ...rows] = grid;
+/** A row's cell in column k, or undefined when the table has no such column. */
+const cellAt = (r: readonly unknown[], k: number): unknown => (k >= 0 ? r[k] : undefined);
+
+/** Where fills row i (0: the first under the header) is, for a message: worked out only for one. */
+const fillsRow = (i: number) => `fills row ${i + 2}`;
+
+/** A fills cell's number as it holds it (a finite double as is; numeric text as an exact decimal), as cellNum reads it. */
+const fillsNum = (i: number, title: string, v: unknown): Result<Num> =>
+  typeof v === "number" && Number.isFinite(v) ? v : cellNum(`${fillsRow(i)} ${title}`, v);
+
+/** buy / sell as typed (the common case), else readSide's full reading. */
+const fillsSide = (i: number, v: unknown): Result<Side | null> =>
+  v === "buy" ? 1 : v === "sell" ? -1 : readSide(`${fillsRow(i)} Side`, v);
+
+export function readFills(grid: Grid): Result<LedgerFill[]> {
+  const fills: LedgerFill[] = [];
+  const problem = eachFill(grid, (f) => fills.push({ ...f }));
+  return problem ?? fills;
+}
+
+/**
+ * Each fill of the Fills table, checked, in table order, to `take` — one object, filled again
+ * for every row (a table of a hundred thousand fills makes no object per fill): copy what you
+ * keep. Returns the first unreadable row's error, or null.
+ */
+function eachFill(grid: Grid, take: (f: LedgerFill) => void): DomainError | null {
+  const header = grid[0];
   const at = {
     time: column(header, "timeutc", "time", "date"),
     exchange: column(header, "exchange", "venue"),
@@ -67,57 +98,85 @@ function readFills(grid: Grid): Result<LedgerFill[]> {
         `fills has no ${title} column: give the Fills table with its header row (Time UTC, Exchange, Symbol, Side, Quantity, Price, …)`,
       );
   }
-  const fills: LedgerFill[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const where = `fills row ${i + 2}`;
-    const cell = (k: keyof typeof at) => (at[k] >= 0 ? r[at[k]] : undefined);
-    if ([cell("side"), cell("quantity"), cell("price"), cell("symbol")].every(isBlank)) continue;
-    const side = readSide(`${where} Side`, cell("side"));
+  // A symbol's parts, worked out once per symbol (a book has few symbols and many fills).
+  const partsSeen = new Map<string, { base: string; quote: string | null }>();
+  const parts = (symbol: string) => {
+    let found = partsSeen.get(symbol);
+    if (!found) partsSeen.set(symbol, (found = symbolParts(symbol)));
+    return found;
+  };
+  const f: LedgerFill = {
+    strategy: "",
+    exchange: "",
+    symbol: "",
+    currency: "",
+    time: null,
+    side: 1,
+    quantity: 0,
+    price: 0,
+    contractType: "linear",
+    contractSize: 1,
+    fee: 0,
+    feeAsset: "",
+  };
+  for (let i = 0; i < grid.length - 1; i++) {
+    const r = grid[i + 1];
+    const sideCell = r[at.side];
+    const quantityCell = r[at.quantity];
+    const priceCell = r[at.price];
+    if (isBlank(sideCell) && isBlank(quantityCell) && isBlank(priceCell) && isBlank(r[at.symbol])) continue;
+    // The messages name the row only when there is something to say (no text built per fill).
+    const side = fillsSide(i, sideCell);
     if (isDomainError(side)) return side;
-    if (side === null) return invalid(`${where} has no Side: give buy or sell`);
-    const quantity = cellNum(`${where} Quantity`, cell("quantity"));
+    if (side === null) return invalid(`${fillsRow(i)} has no Side: give buy or sell`);
+    const quantity = fillsNum(i, "Quantity", quantityCell);
     if (isDomainError(quantity)) return quantity;
-    const price = cellNum(`${where} Price`, cell("price"));
+    const price = fillsNum(i, "Price", priceCell);
     if (isDomainError(price)) return price;
-    const [q, p] = [toDec(quantity), toDec(price)];
-    if (q.isNegative()) return invalid(`${where} Quantity must be 0 or more (got ${q.toString()}): Side says the direction`);
-    if (!p.gt(0)) return invalid(`${where} Price must be greater than 0 (got ${p.toString()})`);
-    const typeText = text(cell("type")).toLowerCase() || "linear";
+    if (typeof quantity === "number" ? quantity < 0 : quantity.isNegative())
+      return invalid(`${fillsRow(i)} Quantity must be 0 or more (got ${toDec(quantity).toString()}): Side says the direction`);
+    if (!(typeof price === "number" ? price > 0 : price.gt(0)))
+      return invalid(`${fillsRow(i)} Price must be greater than 0 (got ${toDec(price).toString()})`);
+    const typeCell = cellAt(r, at.type);
+    const typeText = typeCell === undefined ? "linear" : text(typeCell).toLowerCase() || "linear";
     if (typeText !== "linear" && typeText !== "inverse")
-      return invalid(`${where} Contract type must be linear or inverse (got ${describe(cell("type"))})`);
+      return invalid(`${fillsRow(i)} Contract type must be linear or inverse (got ${describe(typeCell)})`);
     const type = typeText as ContractType;
-    const sizeCell = cell("size");
-    const size = isBlank(sizeCell) ? new Dec(1) : cellNum(`${where} Contract size`, sizeCell);
+    const sizeCell = cellAt(r, at.size);
+    const size = isBlank(sizeCell) ? 1 : fillsNum(i, "Contract size", sizeCell);
     if (isDomainError(size)) return size;
-    if (!toDec(size).gt(0)) return invalid(`${where} Contract size must be greater than 0`);
-    const feeCell = cell("fee");
-    const fee = isBlank(feeCell) ? new Dec(0) : cellNum(`${where} Fee`, feeCell);
+    if (!(typeof size === "number" ? size > 0 : size.gt(0)))
+      return invalid(`${fillsRow(i)} Contract size must be greater than 0`);
+    const feeCell = cellAt(r, at.fee);
+    const fee = isBlank(feeCell) ? 0 : fillsNum(i, "Fee", feeCell);
     if (isDomainError(fee)) return fee;
-    const time = timeOf(`${where} Time UTC`, cell("time"));
+    const timeCell = cellAt(r, at.time);
+    const time =
+      typeof timeCell === "number" && Number.isFinite(timeCell)
+        ? Math.round((timeCell - 25569) * 86400000)
+        : timeOf(`${fillsRow(i)} Time UTC`, timeCell);
     if (isDomainError(time)) return time;
-    const exchange = text(cell("exchange"));
-    const symbol = text(cell("symbol"));
-    if (!symbol) return invalid(`${where} has no Symbol`);
-    fills.push({
-      strategy: text(cell("strategy")),
-      exchange,
-      symbol,
-      currency: currencyOf(exchange, symbol, type, text(cell("asset")).toUpperCase()),
-      time,
-      side,
-      quantity: q,
-      price: p,
-      contractType: type,
-      contractSize: toDec(size),
-      fee: toDec(fee),
-      feeAsset: text(cell("feeAsset")).toUpperCase(),
-    });
+    const exchange = text(cellAt(r, at.exchange));
+    const symbol = text(cellAt(r, at.symbol));
+    if (!symbol) return invalid(`${fillsRow(i)} has no Symbol`);
+    f.strategy = text(cellAt(r, at.strategy));
+    f.exchange = exchange;
+    f.symbol = symbol;
+    f.currency = currencyOf(exchange, symbol, type, text(cellAt(r, at.asset)).toUpperCase(), parts);
+    f.time = time;
+    f.side = side;
+    f.quantity = quantity;
+    f.price = price;
+    f.contractType = type;
+    f.contractSize = size;
+    f.fee = fee;
+    f.feeAsset = text(cellAt(r, at.feeAsset)).toUpperCase();
+    take(f);
   }
-  return fills;
+  return null;
 }
 
-function readFunding(grid: Grid): Result<LedgerFunding[]> {
+export function readFunding(grid: Grid): Result<LedgerFunding[]> {
   const [header, ...rows] = grid;
   const at = {
     time: column(header, "timeutc", "time", "date"),
@@ -160,7 +219,7 @@ function readFunding(grid: Grid): Result<LedgerFunding[]> {
 }
 
 /** Symbol | Mark, or Exchange | Symbol | Mark (a blank exchange: any); a header row is allowed. */
-function readMarks(grid: Grid): Result<LedgerMark[]> {
+export function readMarks(grid: Grid): Result<LedgerMark[]> {
   const width = grid[0].length;
   if (width !== 2 && width !== 3)
     return invalid(`marks must be 2 columns (Symbol, Mark) or 3 (Exchange, Symbol, Mark) (got ${describe(grid)})`);
@@ -180,7 +239,7 @@ function readMarks(grid: Grid): Result<LedgerMark[]> {
 }
 
 /** An optional range argument read as a table; omitted or blank gives none. */
-function optionalTable<T>(name: string, v: unknown, read: (g: Grid) => Result<T[]>): Result<T[]> {
+export function optionalTable<T>(name: string, v: unknown, read: (g: Grid) => Result<T[]>): Result<T[]> {
   if (isBlank(v)) return [];
   const g = toGrid(name, v);
   return isDomainError(g) ? g : read(g);
@@ -205,8 +264,9 @@ export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, metho
   if (isDomainError(m)) return m;
   const fg = toGrid("fills", fills);
   if (isDomainError(fg)) return fg;
-  const f = readFills(fg);
-  if (isDomainError(f)) return f;
+  const f = new LedgerFills(m, fg.length - 1);
+  const problem = eachFill(fg, (fill) => f.add(fill));
+  if (problem) return problem;
   const fu = optionalTable("funding", funding, readFunding);
   if (isDomainError(fu)) return fu;
   const mk = optionalTable("marks", marks, readMarks);

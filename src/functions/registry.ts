@@ -12,6 +12,7 @@ import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
+import { bookDeltaOf, bookPnlOf } from "./book-views";
 import { ledgerOf } from "./ledger";
 import { realizedPnlOf } from "./realizedpnl";
 import { missing } from "../core/errors";
@@ -43,8 +44,17 @@ export interface LegsFunction {
   spills: readonly number[];
   /** Indexes of the parameters that take a range as a whole (a table, a history). */
   ranges: readonly number[];
+  /**
+   * For a result whose size depends on the data (LEDGER): the most rows and columns it can have,
+   * from the rows of its range arguments. Hosts that must know a spill's size before computing it
+   * (HyperFormula) reserve that much and pad the answer with "".
+   */
+  largest?: (rows: readonly number[]) => { rows: number; cols: number };
   run(args: readonly unknown[]): Answer;
 }
+
+/** Data rows of the range arguments (header rows excluded). */
+const dataRows = (rows: readonly number[], ...at: number[]) => at.reduce((n, i) => n + Math.max((rows[i] ?? 1) - 1, 0), 0);
 
 export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
   {
@@ -124,10 +134,29 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     name: "LEDGER",
     parameters: ["fills", "funding", "marks", "method"],
     required: 1,
-    // Its size depends on the data, not on an argument's: the preview does not show it yet.
     spills: [],
     ranges: [0, 1, 2],
+    // A header, then at most a position, a strategy total and a currency total per row.
+    largest: (rows) => ({ rows: 1 + 3 * Math.max(dataRows(rows, 0, 1), 1), cols: 11 }),
     run: (a) => ledgerOf(a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "BOOKDELTA",
+    parameters: ["fills", "marks", "method"],
+    required: 1,
+    spills: [],
+    ranges: [0, 1],
+    largest: (rows) => ({ rows: 1 + Math.max(dataRows(rows, 0), 1), cols: 3 }),
+    run: (a) => bookDeltaOf(a[0], a[1], a[2]),
+  },
+  {
+    name: "BOOKPNL",
+    parameters: ["fills", "funding", "currency", "method"],
+    required: 1,
+    spills: [],
+    ranges: [0, 1],
+    largest: (rows) => ({ rows: 1 + Math.max(dataRows(rows, 0, 1), 1), cols: 5 }),
+    run: (a) => bookPnlOf(a[0], a[1], a[2], a[3]),
   },
   { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
   { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },

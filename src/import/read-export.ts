@@ -3,7 +3,9 @@
  * never from its name) → normalised fills and funding, with every unreadable line listed.
  * CSV parsing is papaparse's (a well-kept parser: quoting, embedded newlines and separators);
  * this file only finds the header, walks the rows with their line numbers and keeps the keys
- * that make a re-import add nothing twice.
+ * that make a re-import add nothing twice. A file without a single quote character is split
+ * here, as papaparse itself does then (its "fast mode": lines at \n, cells at commas), one line
+ * at a time instead of a list of every row first: exports run to hundreds of thousands of rows.
  */
 import Papa from "papaparse";
 import { ExportFormat, FileContext } from "./format";
@@ -40,30 +42,6 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   let start = 0;
   for (let i = 0; i < headerLine; i++) start = text.indexOf("\n", start) + 1;
   const body = text.slice(start);
-  // One pass: each row with where it ends in the text, for its line number in the file.
-  const data: string[][] = [];
-  const ends: number[] = [];
-  const errors: Papa.ParseError[] = [];
-  Papa.parse<string[]>(body, {
-    delimiter: ",",
-    skipEmptyLines: false,
-    step: (results) => {
-      data.push(results.data);
-      ends.push(results.meta.cursor);
-      for (const e of results.errors) errors.push({ ...e, row: data.length - 1 });
-    },
-  });
-  const unbalanced = errors.find((e) => e.code === "MissingQuotes");
-  if (unbalanced) {
-    return {
-      refused: `line ${headerLine + (unbalanced.row ?? 0) + 1} opens a quote that is never closed: the file is damaged, nothing was read`,
-    };
-  }
-  const [header, ...rows] = data;
-  const names = header.map((h) => h.trim());
-  const lineOf = lineNumbers(body, ends, headerLine);
-
-  const records: { line: number; record: Record<string, string> }[] = [];
   const result: ParsedExport = {
     formatId: format.id,
     exchange: format.exchange,
@@ -78,59 +56,169 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     symbols: [],
     notes: context.notes,
   };
-  rows.forEach((cells, i) => {
-    const line = lineOf(i + 1);
+  // Each data row as a record of the header's names (the row's cells, trimmed), with its line.
+  const records: Record<string, string>[] = [];
+  const recordLines: number[] = [];
+  let names: string[] = [];
+  const take = (cells: string[], line: number) => {
     if (cells.length === 1 && cells[0].trim() === "") return; // blank line
     result.rows += 1;
     if (cells.length !== names.length) {
       result.problems.push({ line, reason: `${cells.length} cells where the header has ${names.length}` });
       return;
     }
-    const record: Record<string, string> = {};
-    names.forEach((n, k) => (record[n] = cells[k].trim()));
-    records.push({ line, record });
-  });
+    const record = new (PlainRecord as unknown as new () => Record<string, string>)();
+    for (let k = 0; k < names.length; k++) record[names[k]] = cells[k].trim();
+    records.push(record);
+    recordLines.push(line);
+  };
+  if (!body.includes('"')) {
+    // No quotes: every line is one row, line numbers count from the header's.
+    let at = body.indexOf("\n");
+    names = (at < 0 ? body : body.slice(0, at)).split(",").map((h) => h.trim());
+    for (let line = headerLine + 2; at >= 0; line++) {
+      const from = at + 1;
+      at = body.indexOf("\n", from);
+      take((at < 0 ? body.slice(from) : body.slice(from, at)).split(","), line);
+    }
+  } else {
+    // One pass: each row with where it ends in the text, for its line number in the file.
+    const data: string[][] = [];
+    const ends: number[] = [];
+    const errors: Papa.ParseError[] = [];
+    Papa.parse<string[]>(body, {
+      delimiter: ",",
+      skipEmptyLines: false,
+      step: (results) => {
+        data.push(results.data);
+        ends.push(results.meta.cursor);
+        for (const e of results.errors) errors.push({ ...e, row: data.length - 1 });
+      },
+    });
+    const unbalanced = errors.find((e) => e.code === "MissingQuotes");
+    if (unbalanced) {
+      return {
+        refused: `line ${headerLine + (unbalanced.row ?? 0) + 1} opens a quote that is never closed: the file is damaged, nothing was read`,
+      };
+    }
+    names = data[0].map((h) => h.trim());
+    const lineOf = lineNumbers(body, ends, headerLine);
+    for (let i = 1; i < data.length; i++) take(data[i], lineOf(i));
+  }
   if (result.rows === 0) return { refused: `the file has the ${format.name} header but no rows` };
 
-  format.prepare?.(
-    records.map((r) => r.record),
-    context,
-  );
-  const seen = new Map<string, number>();
-  const keyOf = (content: string) => {
-    // Identical rows in one file are distinct fills (two fills of the same size, price and second):
-    // each keeps its occurrence, so a re-import of the same rows gives the same keys.
-    const n = (seen.get(content) ?? 0) + 1;
-    seen.set(content, n);
-    return `${content}#${n}`;
-  };
+  format.prepare?.(records, context);
+  // Rows without an exchange id are keyed by their content: "content#1", and "#2", … for repeats
+  // (see numberRepeats), each row with its time (repeats have the same time).
+  const byContent: { key: string }[] = [];
+  const contentTimes: number[] = [];
   const symbols = new Set<string>();
-  for (const { line, record } of records) {
-    const outcome = format.read(record, context);
+  for (let i = 0; i < records.length; i++) {
+    const line = recordLines[i];
+    const outcome = format.read(records[i], context);
     if ("problem" in outcome) result.problems.push({ line, reason: outcome.problem });
     else if ("other" in outcome) result.other.push({ line, what: outcome.other });
     else if ("fill" in outcome) {
-      const f = outcome.fill;
-      const key = f.tradeId
-        ? `${f.exchange}|${f.symbol}|${f.tradeId}`
-        : keyOf([f.exchange, f.time, f.symbol, f.side, f.quantity, f.price, f.fee, f.exchangeRealized].join("|"));
-      result.fills.push({ ...f, key } as FillRow);
+      // The format made this object for this row: it becomes the row, with its key.
+      const f = outcome.fill as FillRow;
+      if (f.tradeId) f.key = `${f.exchange}|${f.symbol}|${f.tradeId}`;
+      else {
+        const last = `${f.exchangeRealized ?? ""}#1`; // (one flat string per key: join's, with its "#1")
+        f.key = [f.exchange, timeText(f.time), f.symbol, f.side, f.quantity, f.price, f.fee, last].join("|");
+        byContent.push(f);
+        contentTimes.push(f.time);
+      }
+      result.fills.push(f);
       symbols.add(f.symbol);
       widen(result, f.time);
     } else {
-      const f = outcome.funding;
-      const key = f.transactionId
-        ? `${f.exchange}|funding|${f.transactionId}`
-        : keyOf([f.exchange, f.time, f.symbol, f.amount, f.asset].join("|"));
-      result.funding.push({ ...f, key } as FundingRow);
+      const f = outcome.funding as FundingRow;
+      if (f.transactionId) f.key = `${f.exchange}|funding|${f.transactionId}`;
+      else {
+        f.key = [f.exchange, timeText(f.time), f.symbol, f.amount, `${f.asset ?? ""}#1`].join("|");
+        byContent.push(f);
+        contentTimes.push(f.time);
+      }
+      result.funding.push(f);
       symbols.add(f.symbol);
       widen(result, f.time);
     }
   }
+  numberRepeats(byContent, contentTimes);
   result.symbols = [...symbols].sort();
   result.problems.sort((a, b) => a.line - b.line);
   return result;
 }
+
+/**
+ * Identical rows in one file are distinct fills (two fills of the same size, price and second):
+ * each keeps its occurrence, in file order — "content#1", "content#2", … — so a re-import of the
+ * same rows gives the same keys. Each row's key is "content#1" on the way in. Repeats share their
+ * time, so the rows are grouped by time (one numeric sort, no hash of every row's text) and only
+ * rows with the same time are compared.
+ */
+function numberRepeats(rows: readonly { key: string }[], times: readonly number[]): void {
+  const n = rows.length;
+  const firsts = rows.map((r) => r.key);
+  const numbered = (i: number, k: number) => {
+    if (k > 1) rows[i].key = `${firsts[i].slice(0, -2)}#${k}`;
+  };
+  const byText = (group: readonly number[]) => {
+    const seen = new Map<string, number>();
+    for (const i of group) {
+      const k = (seen.get(firsts[i]) ?? 0) + 1;
+      seen.set(firsts[i], k);
+      numbered(i, k);
+    }
+  };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
+    if (!Number.isInteger(t)) return byText([...rows.keys()]); // (no such time in an export)
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if ((max - min + 1) * n >= 2 ** 53) return byText([...rows.keys()]);
+  // (time − earliest) × n + position, sorted: the rows of one time together, in file order.
+  const order = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[i] = (times[i] - min) * n + i;
+  order.sort();
+  for (let a = 0; a < n;) {
+    const time = order[a] - (order[a] % n);
+    let b = a + 1;
+    while (b < n && order[b] - (order[b] % n) === time) b++;
+    if (b - a > 16) byText(Array.from(order.subarray(a, b), (x) => x % n));
+    else {
+      // A few rows at one time (the usual case): each counts the earlier ones with its content.
+      for (let j = a + 1; j < b; j++) {
+        const row = order[j] % n;
+        let k = 1;
+        for (let i = a; i < j; i++) if (firsts[order[i] % n] === firsts[row]) k++;
+        numbered(row, k);
+      }
+    }
+    a = b;
+  }
+}
+
+/**
+ * A time as a key writes it: String(t), without its cost for the usual whole milliseconds (two
+ * small integers print from a cache); anything else as it is, for join to print.
+ */
+function timeText(t: number): string | number {
+  if (!(Number.isInteger(t) && t >= 1e8 && t < 1e15)) return t;
+  const low = t % 1e8;
+  return `${(t - low) / 1e8}${low < 1e7 ? String(low).padStart(8, "0") : low}`;
+}
+
+/**
+ * A row's record: a plain object (its prototype is Object.prototype, as `{}`'s), made by a
+ * constructor only so that the engine sizes every record for the header's cells once instead of
+ * growing each one cell by cell.
+ */
+function PlainRecord(): void {}
+PlainRecord.prototype = Object.prototype;
 
 function widen(r: ParsedExport, t: number): void {
   r.from = r.from === null ? t : Math.min(r.from, t);

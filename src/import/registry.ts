@@ -7,10 +7,12 @@ import { ExportFormat } from "./format";
 import { binanceTrades } from "./formats/binance-trades";
 import { bitmexExecutions } from "./formats/bitmex-executions";
 import { binanceTransactions } from "./formats/binance-transactions";
+import { bybitClassic } from "./formats/bybit-classic";
 import { bybitUta } from "./formats/bybit-uta";
 import { deribitTransactions } from "./formats/deribit-transactions";
 import { hyperliquidFunding } from "./formats/hyperliquid-funding";
 import { hyperliquidTrades } from "./formats/hyperliquid-trades";
+import { okxTrades } from "./formats/okx-trades";
 
 export const FORMATS: readonly ExportFormat[] = [
   binanceTrades,
@@ -20,4 +22,6 @@ export const FORMATS: readonly ExportFormat[] = [
   hyperliquidFunding,
   deribitTransactions,
   bitmexExecutions,
+  okxTrades,
+  bybitClassic,
 ];

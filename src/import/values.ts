@@ -14,9 +14,12 @@ export const isEmpty = (s: string | undefined): boolean => s === undefined || s.
 /** A decimal cell as canonical exact text ("0.02000000000000000000" → "0.02", "0E-8" → "0"), or null. */
 export function decimalText(s: string | undefined): string | null {
   if (s === undefined) return null;
-  // The common case, a plain decimal, canonicalised as text (no decimal object per cell: exports
-  // run to hundreds of thousands of rows).
-  const plain = PLAIN.exec(s.trim());
+  // The commonest case, a decimal already in canonical form ("2034.5", "-0.002875"), is its own
+  // text: checked character by character, nothing made (exports run to hundreds of thousands of rows).
+  const trimmed = s.trim();
+  if (isCanonical(trimmed)) return trimmed;
+  // Then a plain decimal, canonicalised as text (no decimal object per cell).
+  const plain = PLAIN.exec(trimmed);
   if (plain) {
     const int = plain[2].replace(/^0+(?=\d)/, "");
     const frac = (plain[3] ?? "").replace(/0+$/, "");
@@ -28,6 +31,23 @@ export function decimalText(s: string | undefined): string | null {
   if (!DECIMAL.test(t)) return null;
   const d = new Dec(t);
   return d.isFinite() ? (d.isZero() ? "0" : d.toFixed()) : null;
+}
+
+/**
+ * True when `t` is a plain decimal exactly as decimalText writes it: an optional "-", digits with
+ * no leading zero (but "0" itself), an optional "." and digits not ending in 0; not "-0".
+ */
+function isCanonical(t: string): boolean {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  const first = i;
+  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+  const digits = i - first;
+  if (digits === 0 || (digits > 1 && t.charCodeAt(first) === 48)) return false;
+  if (i === n) return !(first === 1 && digits === 1 && t.charCodeAt(1) === 48); // not "-0"
+  if (t.charCodeAt(i) !== 46 || i === n - 1 || t.charCodeAt(n - 1) === 48) return false; // "." then digits, last not 0
+  for (i++; i < n; i++) if (t.charCodeAt(i) < 48 || t.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** Negated decimal text. */
@@ -60,9 +80,44 @@ export function utc(
   offsetMinutes: number,
 ): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  if (
+    y >= 100 &&
+    y <= 9999 &&
+    s < 60 &&
+    Number.isInteger(y) &&
+    Number.isInteger(mo) &&
+    Number.isInteger(d) &&
+    Number.isInteger(h) &&
+    Number.isInteger(mi) &&
+    Number.isInteger(s) &&
+    Number.isInteger(ms) &&
+    h >= 0 &&
+    mi >= 0 &&
+    s >= 0 &&
+    ms >= 0 &&
+    ms <= 999
+  ) {
+    // The common case worked out without a Date (the same numbers: nothing rolls over here).
+    if (d > daysInMonth(y, mo)) return null;
+    return daysFromCivil(y, mo, d) * 86400000 + h * 3600000 + mi * 60000 + s * 1000 + ms - offsetMinutes * 60000;
+  }
   const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   if (new Date(t).getUTCDate() !== d) return null;
   return t - offsetMinutes * 60000;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const daysInMonth = (y: number, mo: number): number => (mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1]);
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** "(UTC+3)", "(UTC-5:30)", "(UTC--6)" in a file name → minutes east of UTC. */
@@ -83,3 +138,18 @@ export function offsetFromLabel(label: string): number | null {
 
 /** BTCUSDT → BTC; BTC-USDT-SWAP → BTC; ETH → ETH. */
 export const assetOf = (symbol: string): string => symbolParts(symbol).base;
+
+/** The exact product of two decimal texts, as canonical text ("250" × "0.01" → "2.5"). */
+export function decimalTimes(a: string, b: string): string {
+  const p = new Dec(a).times(b);
+  return p.isZero() ? "0" : p.toFixed();
+}
+
+/** The exact quotient of two decimal texts as canonical text, or null when it has no exact decimal form (or b is 0). */
+export function decimalQuotient(a: string, b: string): string | null {
+  const divisor = new Dec(b);
+  if (divisor.isZero()) return null;
+  const q = new Dec(a).div(divisor);
+  if (!q.times(divisor).eq(a)) return null;
+  return q.isZero() ? "0" : q.toFixed();
+}

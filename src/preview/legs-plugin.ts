@@ -33,12 +33,20 @@ function plain(v: unknown): unknown {
   return v;
 }
 
-function toHyperFormula(answer: Answer): unknown {
+function toHyperFormula(answer: Answer, size: ArraySize | null): unknown {
   if (answer instanceof DomainError) return new CellError(ERROR_TYPES[answer.kind], answer.message);
   if (typeof answer === "number") return answer;
-  return SimpleRangeValue.onlyValues(
-    answer.map((row) => row.map((v) => (v instanceof DomainError ? new CellError(ERROR_TYPES[v.kind], v.message) : v))),
+  const cells = answer.map((row) =>
+    row.map((v) => (v instanceof DomainError ? new CellError(ERROR_TYPES[v.kind], v.message) : v)),
   );
+  if (size) {
+    // Reserved area (fn.largest): padded with "" as Excel would leave the unused cells empty.
+    if (cells.length > size.height || (cells[0]?.length ?? 0) > size.width)
+      return new CellError(ErrorType.SPILL, `the result needs ${cells.length} rows; the preview reserved ${size.height}`);
+    while (cells.length < size.height) cells.push([]);
+    for (const row of cells) while (row.length < size.width) row.push("");
+  }
+  return SimpleRangeValue.onlyValues(cells);
 }
 
 interface AstNode {
@@ -47,8 +55,16 @@ interface AstNode {
   end?: { row: number; col: number };
 }
 
-/** Spilled size: Excel's broadcasting over the range arguments among `fn.spills`. */
+/** Rows of each argument given as a range (1 for anything else). */
+const argRows = (args: readonly AstNode[]) =>
+  args.map((a) => (a && a.type === "CELL_RANGE" && a.start && a.end ? a.end.row - a.start.row + 1 : 1));
+
+/** Spilled size: Excel's broadcasting over the range arguments among `fn.spills`, or the most `fn.largest` allows. */
 function sizeOf(fn: LegsFunction, args: readonly AstNode[]): ArraySize {
+  if (fn.largest) {
+    const { rows, cols } = fn.largest(argRows(args));
+    return new ArraySize(cols, rows);
+  }
   let rows = 1;
   let cols = 1;
   for (const i of fn.spills) {
@@ -70,7 +86,7 @@ class LegsPlugin extends FunctionPlugin {
       `LEGS.${fn.name}`,
       {
         method: methodName(fn),
-        ...(fn.spills.length > 0 ? { sizeOfResultArrayMethod: sizeMethodName(fn) } : {}),
+        ...(fn.spills.length > 0 || fn.largest ? { sizeOfResultArrayMethod: sizeMethodName(fn) } : {}),
         parameters: fn.parameters.map((_, i) => ({
           argumentType: FunctionArgumentType.ANY,
           ...(i >= fn.required ? { optionalArg: true } : {}),
@@ -86,12 +102,13 @@ for (const fn of LEGS_FUNCTIONS) {
     value: function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       // runFunction is HyperFormula's argument evaluator (protected in its typings).
       const run = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction;
+      const size = fn.largest ? sizeOf(fn, ast.args as AstNode[]) : null;
       return run.call(this, ast.args, state, this.metadata(`LEGS.${fn.name}`), (...args: unknown[]) =>
-        toHyperFormula(fn.run(args.map(plain))),
+        toHyperFormula(fn.run(args.map(plain)), size),
       );
     },
   });
-  if (fn.spills.length > 0) {
+  if (fn.spills.length > 0 || fn.largest) {
     Object.defineProperty(LegsPlugin.prototype, sizeMethodName(fn), {
       value: (ast: { args: AstNode[] }) => sizeOf(fn, ast.args),
     });

@@ -12,10 +12,18 @@ import { evaluatePlan } from "./engine";
 import { PreviewLiveValues } from "./live-values";
 import { renderGrid } from "./render";
 import { useLiveValues } from "../functions/registry";
+import { FileSummary } from "../import/summary";
+import { buildBook, EXAMPLE } from "../sheets/templates/book";
+import { localOffsetMinutes, readFiles, renderSummaries } from "../taskpane/import-files";
+import { PreviewBook } from "./book-data";
 
 // Live cells (LEGS.FUNDINGRATE, …) read what the page fetched through the relay on its origin.
 const live = new PreviewLiveValues();
 useLiveValues(live);
+
+// The Book's imported rows (preview.html?template=book), kept while the page is open.
+const previewBook = new PreviewBook();
+let importSummaries: FileSummary[] = [];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -82,11 +90,15 @@ function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams)
     const v = params.get(spec.id);
     if (v !== null) raw[spec.id] = v;
   }
+  if (t.kind === "book" && raw.PnlCurrency === undefined && !previewBook.empty) {
+    raw.PnlCurrency = previewBook.mainCurrency() ?? "USDT";
+  }
   const { values, errors } = checkInputs(t.inputs, raw, today);
   const back = el("a", "← all templates");
   back.href = "?";
   root.append(back, el("h1", t.name), el("p", t.description));
   root.append(renderInputsForm(t, params, errors, today));
+  if (t.kind === "book") root.append(renderImport(root, t, params));
   if (Object.keys(errors).length > 0) {
     const box = el("div", undefined, "errors");
     box.setAttribute("role", "alert");
@@ -95,7 +107,8 @@ function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams)
     root.append(box);
     return;
   }
-  const ev = evaluatePlan(t.build(values));
+  const plan = t.kind === "book" ? buildBook(values, previewBook.empty ? EXAMPLE : previewBook.data()) : t.build(values);
+  const ev = evaluatePlan(plan);
   const layout = el("div", undefined, "layout");
   const gridBox = el("div", undefined, "grid");
   gridBox.append(renderGrid(document, ev));
@@ -117,6 +130,44 @@ function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams)
       root.dataset.live = "ready";
     });
   }
+}
+
+/** The Book's import: the same file reading and summary as the taskpane's Import view. */
+function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): HTMLElement {
+  const box = el("section", undefined, "import");
+  box.append(el("h2", "Import exchange exports"));
+  box.append(
+    el(
+      "p",
+      previewBook.empty
+        ? "The tables hold a worked example. Choose export files (Binance, Bybit, OKX, Deribit, Hyperliquid, BitMEX): their rows replace it."
+        : `${previewBook.fills.length} fills and ${previewBook.funding.length} funding rows imported. More files add only rows not already here.`,
+    ),
+  );
+  const label = el("label", "Export files");
+  label.htmlFor = "book-files";
+  const input = el("input");
+  input.id = "book-files";
+  input.type = "file";
+  input.multiple = true;
+  input.accept = ".csv,text/csv,text/plain";
+  const list = el("ul", undefined, "summaries");
+  list.id = "book-summaries";
+  renderSummaries(document, list, importSummaries);
+  input.addEventListener("change", () => {
+    const files = Array.from(input.files ?? []);
+    root.dataset.importing = "true";
+    void readFiles(files, localOffsetMinutes()).then((summaries) => {
+      importSummaries = summaries;
+      previewBook.add(summaries.flatMap((s) => (s.parsed ? [s.parsed] : [])));
+      root.replaceChildren();
+      renderTemplate(root, t, params);
+      root.dataset.importing = "false";
+      root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length);
+    });
+  });
+  box.append(label, input, list);
+  return box;
 }
 
 const root = document.getElementById("app");

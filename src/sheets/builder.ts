@@ -44,6 +44,8 @@ export class SheetBuilder {
   private readonly spills: PlanSpill[] = [];
   /** The next free row (zero-based). */
   row = 0;
+  /** Column widths in characters, from column A. */
+  columnWidths: readonly number[] = COLUMN_WIDTHS;
 
   constructor(
     private readonly templateId: string,
@@ -132,16 +134,27 @@ export class SheetBuilder {
     headers: readonly string[],
     rows: readonly (readonly Content[])[],
     formats: readonly (FormatKind | undefined)[] = [],
+    at: { row: number; col: number } = { row: this.row, col: 0 },
+    /** Rows of data (e.g. from a file): text is text, even when it starts with "=". */
+    literal = false,
   ): { name: string; columns: Record<string, string>; ref: string } {
-    const top = this.row;
-    headers.forEach((h, c) => this.set(top, c, { value: h }));
-    rows.forEach((cells, i) => cells.forEach((content, c) => this.put(top + 1 + i, c, content, formats[c])));
+    const { row: top, col: left } = at;
+    headers.forEach((h, c) => this.set(top, left + c, { value: h }));
+    rows.forEach((cells, i) =>
+      cells.forEach((content, c) => {
+        if (literal && content !== null && typeof content !== "object")
+          this.set(top + 1 + i, left + c, { value: content, format: formats[c] });
+        else this.put(top + 1 + i, left + c, content, formats[c]);
+      }),
+    );
+    // An empty table has one blank data row (Excel's); it carries the columns' formats to new rows.
+    if (rows.length === 0) formats.forEach((f, c) => f && this.set(top + 1, left + c, { format: f }));
     const bottom = top + Math.max(rows.length, 1);
-    const ref = rangeRef({ row: top, col: 0 }, { row: bottom, col: headers.length - 1 });
+    const ref = rangeRef({ row: top, col: left }, { row: bottom, col: left + headers.length - 1 });
     this.tables.push({ name, ref });
     const columns: Record<string, string> = {};
-    headers.forEach((h, c) => (columns[h] = rangeRef({ row: top + 1, col: c }, { row: bottom, col: c })));
-    this.row = bottom + 2;
+    headers.forEach((h, c) => (columns[h] = rangeRef({ row: top + 1, col: left + c }, { row: bottom, col: left + c })));
+    if (left === 0) this.row = bottom + 2;
     return { name, columns, ref };
   }
 
@@ -181,7 +194,7 @@ export class SheetBuilder {
       templateId: this.templateId,
       sheetName: this.sheetName,
       cells: [...this.cells.values()],
-      columnWidths: COLUMN_WIDTHS,
+      columnWidths: [...this.columnWidths],
       tables: this.tables,
       names: this.names,
       conditionalFormats: this.conditionalFormats,

@@ -12,7 +12,8 @@ export type FormatKind =
   | "number" // 1,234.56
   | "int" // 1,235
   | "multiple" // 10.0×
-  | "date"; // 2026-11-25
+  | "date" // 2026-11-25
+  | "datetime"; // 2026-11-25 08:00:00 (the Book's times, UTC)
 
 export const EXCEL_FORMATS: Record<FormatKind, string> = {
   usd: '"$"#,##0.00;-"$"#,##0.00',
@@ -25,6 +26,7 @@ export const EXCEL_FORMATS: Record<FormatKind, string> = {
   int: "#,##0",
   multiple: '0.0"×"',
   date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm:ss",
 };
 
 function grouped(x: number, decimals: number): string {
@@ -67,6 +69,8 @@ export function displayNumber(value: number, kind: FormatKind | undefined): stri
       return `${sign}${grouped(abs, 1)}×`;
     case "date":
       return serialToIso(value);
+    case "datetime":
+      return new Date(Math.round((value - 25569) * 86400000)).toISOString().slice(0, 19).replace("T", " ");
     default:
       return String(Number(value.toPrecision(11)));
   }

@@ -62,4 +62,22 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     example: '=LEGS.REALIZEDPNL({"buy";"buy";"sell"}, {1;1;1}, {100;200;300})',
     result: "0, 0, 150 (SUM: 150)",
   },
+  {
+    signature: "LEGS.LEDGER(fills, [funding], [marks], [method])",
+    summary: "The Book's combined P&L: per position, then per strategy and currency: realized, fees, funding, unrealized.",
+    example: "=LEGS.LEDGER(Fills[#All], Funding[#All], M6:O15)",
+    result: "a table: cash-and-carry +3,000 realized, −294 fees, 2,706 total",
+  },
+  {
+    signature: "LEGS.BOOKDELTA(fills, [marks], [method])",
+    summary: "Net delta per strategy and asset in coins; inverse contracts converted at the mark.",
+    example: "=LEGS.BOOKDELTA(Fills[#All], M6:O15)",
+    result: "a table: spot +0.01 BTC with 10 BTCUSD contracts short at 100,000 → 0",
+  },
+  {
+    signature: "LEGS.BOOKPNL(fills, [funding], [currency], [method])",
+    summary: "P&L by UTC day in one currency: realized, funding, fees, and the running total.",
+    example: '=LEGS.BOOKPNL(Fills[#All], Funding[#All], "USDT")',
+    result: "a table: Date, Realized, Funding, Fees, Cumulative",
+  },
 ];

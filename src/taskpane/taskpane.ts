@@ -8,6 +8,7 @@ import { checkInputs, todayIso } from "../sheets/inputs";
 import { TEMPLATES, templateById } from "../sheets/templates";
 import { FUNCTION_GUIDE } from "./function-guide";
 import { readForm, renderGuide, renderInputs, renderPicker, showErrors } from "./form";
+import { setUpImport } from "./import-view";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -82,6 +83,20 @@ function renderFunctionGuide(list: HTMLElement): void {
 renderPicker(document, byId("picker"), TEMPLATES, selected, select);
 select(selected);
 renderFunctionGuide(byId("functions"));
+setUpImport(
+  document,
+  {
+    files: byId("import-files"),
+    drop: byId("import-drop"),
+    offset: byId("import-offset"),
+    summaries: byId("import-summaries"),
+    button: byId("import-button"),
+    progress: byId("import-progress"),
+    status: byId("import-status"),
+    target: byId("import-target"),
+  },
+  () => officeReady && typeof Excel !== "undefined",
+);
 byId("strategy-form").addEventListener("submit", (event) => {
   event.preventDefault();
   void create();

@@ -10,6 +10,12 @@ import * as os from "os";
 import * as path from "path";
 import { Browser, BrowserContext, chromium } from "playwright-core";
 import { freePort, runScript } from "../helpers/dev-server";
+import { ledgerOf } from "../../src/functions/ledger";
+import { FILL_COLUMNS, FUNDING_COLUMNS } from "../../src/import/book-rows";
+import { readExport } from "../../src/import/read-export";
+import { ParsedExport } from "../../src/import/types";
+import { PreviewBook } from "../../src/preview/book-data";
+import { displayNumber } from "../../src/sheets/formats";
 
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
@@ -172,6 +178,34 @@ describe("taskpane with a stubbed Office host", () => {
     await page.close();
   });
 
+  test("Import: chosen files are summarised before anything is written; a file that is not an export says why", async () => {
+    const page = await context.newPage();
+    await page.addInitScript({ content: officeStub });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    const dir = path.resolve(__dirname, "../fixtures/exports");
+    await page.setInputFiles("#import-files", [
+      { name: "uta.csv", mimeType: "text/csv", buffer: fs.readFileSync(path.join(dir, "bybit/uta.csv")) },
+      { name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("date;amount\n2026-01-01;5\n") },
+    ]);
+    await page.getByRole("button", { name: /^Import \d+ fills and \d+ funding rows$/ }).waitFor({ timeout: 15000 });
+    const summaries = await page.locator("#import-summaries > li").allInnerTexts();
+    expect(summaries[0]).toMatch(/uta\.csv: Bybit unified account transaction log/);
+    expect(summaries[0]).toMatch(/UTC/);
+    expect(summaries[1]).toMatch(/notes\.csv: not imported[\s\S]*separated by ';'/);
+    await expect(page.locator("#import-status").textContent()).resolves.toMatch(/Nothing is written until you press Import/);
+    // Nothing was sent to Excel but the search for Book sheets (names and headers only).
+    const ops = await page.evaluate(() =>
+      (window as unknown as { __legwork: { batches: { ops: { op: string }[] }[] } }).__legwork.batches.flatMap((b) =>
+        b.ops.map((o) => o.op),
+      ),
+    );
+    expect(ops.filter((o) => !/load\(\)$|getItem\(\)|getHeaderRowRange\(\)|worksheet/.test(o))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("when Excel refuses the write, the taskpane says what happened and that the workbook is unchanged", async () => {
     const page = await context.newPage();
     await page.addInitScript({ content: officeStub });
@@ -179,7 +213,7 @@ describe("taskpane with a stubbed Office host", () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByLabel("Funding capture").check();
     await page.getByRole("button", { name: /Create/ }).click();
-    const status = page.getByRole("status");
+    const status = page.locator("#status");
     await page.getByText(/Could not create/).waitFor({ timeout: 15000 });
     await expect(status.textContent()).resolves.toBe(
       'Could not create "Funding capture": The workbook structure is protected. The workbook was left as it was.',
@@ -200,7 +234,7 @@ describe("taskpane with a stubbed Office host", () => {
     await page.getByRole("button", { name: /Create/ }).click();
     await page.getByText("Hedge ratio must be at least 0% and at most 100% (got 150%)").waitFor();
     await expect(page.getByLabel("Hedge ratio (%)").getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect(page.getByRole("status").textContent()).resolves.toMatch(/nothing was written/);
+    await expect(page.locator("#status").textContent()).resolves.toMatch(/nothing was written/);
     const batches = await page.evaluate(() => (window as unknown as { __legwork: { batches: unknown[] } }).__legwork.batches);
     expect(batches).toHaveLength(0);
     await page.close();
@@ -238,6 +272,7 @@ describe("preview without Excel", () => {
       "Delta-neutral",
       "Enhanced exposure",
       "Portfolio",
+      "Book",
     ]) {
       await expect(page.getByRole("link", { name }).count()).resolves.toBe(1);
     }
@@ -274,4 +309,65 @@ describe("preview without Excel", () => {
     expect(await netPnl()).toEqual(["$2,550.00", "-$2,550.00"]);
     await page.close();
   });
+
+  test("book: uploading exports through the file input shows their summary and the ledger's numbers", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/preview.html?template=book`);
+    await page.locator("#app[data-ready=true]").waitFor({ timeout: 30000 });
+    // The worked example first: the article's cash-and-carry, $3,000 before costs, 2,706 after fees.
+    let cells = await page.locator("table.sheet td").allTextContents();
+    expect(cells).toContain("2,706.00");
+
+    const dir = path.resolve(__dirname, "../fixtures/exports");
+    const files = ["hyperliquid/trade_history.csv", "hyperliquid/funding_history.csv", "binance/Export Trade History(UTC+3).csv"];
+    await page.setInputFiles(
+      "#book-files",
+      files.map((f) => path.join(dir, f)),
+    );
+    await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    const summaries = await page.locator("#book-summaries > li").allInnerTexts();
+    expect(summaries).toHaveLength(3);
+    expect(summaries[0]).toMatch(/trade_history\.csv: Hyperliquid trade history.* · 13 rows/);
+    expect(summaries[2]).toMatch(/Binance/);
+
+    // The same numbers as LEDGER computes in Node from the same files.
+    const expected = expectedLedger(files.map((f) => [path.basename(f), fs.readFileSync(path.join(dir, f), "utf8")]));
+    cells = await page.locator("table.sheet td").allTextContents();
+    for (const text of expected) expect(cells).toContain(text);
+    expect(cells.filter((c) => /^#[A-Z/0]+[!?]?$/.test(c))).toEqual([]);
+    expect(cells).not.toContain("2,706.00");
+
+    // The same files again add nothing.
+    const before = await page.locator("#app").getAttribute("data-imported");
+    await page.setInputFiles("#book-files", []);
+    await page.setInputFiles(
+      "#book-files",
+      files.map((f) => path.join(dir, f)),
+    );
+    await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    expect(await page.locator("#app").getAttribute("data-imported")).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The Total column of every Total row of LEDGER over these files, as the preview formats it. */
+function expectedLedger(files: [string, string][]): string[] {
+  const offset = -new Date().getTimezoneOffset();
+  const book = new PreviewBook();
+  book.add(files.map(([name, text]) => readExport(text, { fileName: name, utcOffsetMinutes: offset }) as ParsedExport));
+  const data = book.data();
+  // The Marks block starts with each symbol's last fill price (no live marks offline); it has 10 rows.
+  const marks = data.marks.slice(0, 10).map((m) => [...m]);
+  const ledger = ledgerOf(
+    [[...FILL_COLUMNS], ...data.fills],
+    [[...FUNDING_COLUMNS], ...data.funding],
+    marks,
+    null,
+  ) as unknown[][];
+  const totals = ledger.filter((r) => r[2] === "Total");
+  expect(totals.length).toBeGreaterThan(1);
+  return totals.map((r) => displayNumber(r[10] as number, "number"));
+}

@@ -37,6 +37,8 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   FUNDINGPNL: ["long", 15000, [[750]], [[0.0025]], "inverse", null],
   REALIZEDPNL: [[["buy"], ["sell"]], [[1], [1]], [[100], [110]], null, null, null],
   LEDGER: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
+  BOOKDELTA: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null],
+  BOOKPNL: [[["Time UTC", "Exchange", "Symbol", "Side", "Quantity", "Price"], [46000, "binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
   // Live functions, with arguments rejected before any request (the bare vm has no network).
   FUNDINGRATE: ["BTC", "kraken"],
   MARKPRICE: ["", null],
@@ -58,6 +60,14 @@ const EXPECTED: Record<string, unknown> = {
   FUNDINGPNL: -0.05,
   // The book functions are book.js, which a runtime without a page cannot load: a clear #N/A.
   LEDGER: {
+    code: "#N/A",
+    message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
+  },
+  BOOKDELTA: {
+    code: "#N/A",
+    message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
+  },
+  BOOKPNL: {
     code: "#N/A",
     message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
   },

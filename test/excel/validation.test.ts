@@ -37,7 +37,7 @@ function excelAllows(rule: Excel.DataValidationRule, x: number): boolean {
 }
 
 describe("in-sheet validation agrees with the taskpane's input check", () => {
-  for (const t of TEMPLATES) {
+  for (const t of TEMPLATES.filter((x) => x.inputs.some((s) => s.min !== undefined || s.max !== undefined))) {
     const plan = t.build(checkInputs(t.inputs, {}, TODAY).values);
     const bounded = t.inputs.filter(
       (s) => (s.kind === "number" || s.kind === "percent") && (s.min !== undefined || s.max !== undefined),

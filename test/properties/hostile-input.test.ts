@@ -182,6 +182,28 @@ const VALID: Record<string, unknown[]> = {
     [["BTCUSDT", 102000]],
     "average",
   ],
+  BOOKDELTA: [
+    [
+      ["Time UTC", "Exchange", "Symbol", "Contract type", "Contract size", "Side", "Quantity", "Price", "Strategy"],
+      [46000, "binance", "BTCUSD_PERP", "inverse", 100, "sell", 10, 100000, "carry"],
+      [46001, "binance", "BTC/USDT", "linear", 1, "buy", 0.01, 100000, "carry"],
+    ],
+    [["BTCUSD_PERP", 102000]],
+    "fifo",
+  ],
+  BOOKPNL: [
+    [
+      ["Time UTC", "Exchange", "Symbol", "Side", "Quantity", "Price", "Fee", "Fee asset", "Strategy"],
+      [46000, "binance", "BTCUSDT", "buy", 1, 100000, 40, "USDT", "carry"],
+      [46001.25, "binance", "BTCUSDT", "sell", 0.5, 101000, 20, "USDT", "carry"],
+    ],
+    [
+      ["Time UTC", "Exchange", "Symbol", "Amount", "Asset", "Strategy"],
+      [46000.5, "binance", "BTCUSDT", 3, "USDT", ""],
+    ],
+    "USDT",
+    "average",
+  ],
   REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
 };
 

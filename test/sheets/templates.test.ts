@@ -8,7 +8,7 @@ import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
 import { parseRange } from "../../src/sheets/a1";
 import { checkInputs, todayIso } from "../../src/sheets/inputs";
 import { SheetPlan } from "../../src/sheets/plan";
-import { TEMPLATES, templateById } from "../../src/sheets/templates";
+import { STRATEGY_TEMPLATES, templateById } from "../../src/sheets/templates";
 import { LEG_HEADERS } from "../../src/sheets/templates/template";
 
 const TODAY = todayIso(); // TODAY() in the sheet is the real clock too
@@ -48,7 +48,7 @@ function errorsIn(ev: EvaluatedPlan): string[] {
   return found;
 }
 
-describe.each(TEMPLATES.map((t) => [t.id]))("%s plan", (id) => {
+describe.each(STRATEGY_TEMPLATES.map((t) => [t.id]))("%s plan", (id) => {
   const plan = build(id);
 
   test("inputs are named, styled as inputs and validated", () => {

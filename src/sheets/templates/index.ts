@@ -1,4 +1,5 @@
 /** Every strategy template, in the order the taskpane lists them. */
+import { book } from "./book";
 import { cashAndCarry } from "./cash-and-carry";
 import { deltaNeutral } from "./delta-neutral";
 import { enhancedExposure } from "./enhanced-exposure";
@@ -15,6 +16,7 @@ export const TEMPLATES: readonly Template[] = [
   deltaNeutral,
   enhancedExposure,
   portfolio,
+  book,
 ];
 
 export function templateById(id: string): Template | undefined {
@@ -22,3 +24,6 @@ export function templateById(id: string): Template | undefined {
 }
 
 export type { Template };
+
+/** The strategy templates (legs, metrics, scenario grid): every template but the Book. */
+export const STRATEGY_TEMPLATES: readonly Template[] = TEMPLATES.filter((t) => t.kind !== "book");

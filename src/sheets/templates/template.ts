@@ -14,6 +14,8 @@ export interface Template {
   name: string;
   /** One line for the template picker. */
   description: string;
+  /** A strategy sheet (legs, metrics, scenario grid), or the Book (imported fills and funding). */
+  kind?: "strategy" | "book";
   inputs: readonly InputSpec[];
   /** The short explanation of each metric the taskpane shows. */
   guide: readonly MetricGuide[];
