@@ -11,6 +11,7 @@
  */
 import { ContractType, Side } from "./contracts";
 import { Dec, Num, toDec, ZERO } from "./decimal";
+import * as B from "./big-decimal";
 import { CostMethod, PositionBook, scaledToDec } from "./realized";
 import * as S from "./scaled";
 
@@ -77,70 +78,80 @@ interface Position {
   type: ContractType;
   size: Dec;
   book: PositionBook;
-  realized: Dec;
-  fees: Dec;
+  /** Realized and fees, summed fill by fill (on the fast exact paths while they take them). */
+  realized: ExactSum;
+  fees: ExactSum;
   funding: Dec;
-  /**
-   * Realized and fees on the fast exact path (see realized.ts), null once a sum did not fit:
-   * then `realized` and `fees` hold them as decimals.
-   */
-  realizedScaled: S.Scaled | null;
-  feesScaled: S.Scaled | null;
 }
 
-/** The position's realized P&L as a decimal. */
-const realizedOf = (p: Position): Dec => (p.realizedScaled === null ? p.realized : scaledToDec(p.realizedScaled));
-const feesOf = (p: Position): Dec => (p.feesScaled === null ? p.fees : scaledToDec(p.feesScaled));
+/**
+ * A running sum exactly as decimal.js would hold it (each sum rounded at 40 digits, as `plus`
+ * rounds): on scaled integers while it fits, then on BigInt decimals, then on decimal.js.
+ */
+class ExactSum {
+  private scaled: S.Scaled | null = S.ZERO_S;
+  private big: B.Big | null = null;
+  private decimal: Dec = ZERO;
 
-/** Adds `x` to the realized P&L (exactly, as decimal.js would: every fast sum is exact). */
-function addRealized(p: Position, x: S.Scaled | Dec): void {
-  if (!(x instanceof Dec) && x.int === 0) return; // an opening fill realizes nothing
-  if (p.realizedScaled !== null) {
-    const sum = x instanceof Dec ? null : S.add(p.realizedScaled, x);
-    if (sum !== null) {
-      p.realizedScaled = sum;
-      return;
+  add(x: S.Scaled | B.Big | Dec): void {
+    if (this.scaled !== null) {
+      if (!("int" in x)) this.toBig();
+      else if (x.int === 0)
+        return; // (an opening fill realizes nothing; a zero fee costs nothing)
+      else {
+        const sum = S.add(this.scaled, x);
+        if (sum !== null) {
+          this.scaled = sum;
+          return;
+        }
+        this.toBig();
+      }
     }
-    p.realized = scaledToDec(p.realizedScaled);
-    p.realizedScaled = null;
-  }
-  p.realized = p.realized.plus(x instanceof Dec ? x : scaledToDec(x));
-}
-
-/** Takes a fee (a cost) off the position's fees. */
-function subtractFee(p: Position, fee: Num, feeScaled: S.Scaled | null): void {
-  if (p.feesScaled !== null) {
-    const sum = feeScaled === null ? null : S.sub(p.feesScaled, feeScaled);
-    if (sum !== null) {
-      p.feesScaled = sum;
-      return;
+    if (this.big !== null) {
+      const y = x instanceof Dec ? B.bigOfNum(x) : "int" in x ? B.bigOf(x) : x;
+      const sum = y === null ? null : B.add(this.big, y);
+      if (sum !== null) {
+        this.big = sum;
+        return;
+      }
+      this.decimal = B.bigToDec(this.big);
+      this.big = null;
     }
-    p.fees = scaledToDec(p.feesScaled);
-    p.feesScaled = null;
+    this.decimal = this.decimal.plus(x instanceof Dec ? x : "int" in x ? scaledToDec(x) : B.bigToDec(x));
   }
-  p.fees = p.fees.minus(toDec(fee));
+
+  private toBig(): void {
+    this.big = B.bigOf(this.scaled!);
+    this.scaled = null;
+  }
+
+  get value(): Dec {
+    return this.scaled !== null ? scaledToDec(this.scaled) : this.big !== null ? B.bigToDec(this.big) : this.decimal;
+  }
 }
 
-/** A fill on its position's book: on the fast exact path when the book and the numbers allow it. */
-function fillBook(p: Position, side: Side, q: NumColumn, price: NumColumn, i: number): S.Scaled | Dec {
-  if (p.type === "linear") {
-    const qs = q.scaled(i);
-    const ps = qs === null ? null : price.scaled(i);
-    const realized = ps === null ? null : p.book.fillScaled(side, qs!, ps);
-    if (realized !== null) return realized;
-  }
-  return p.book.fill({ side, quantity: toDec(q.get(i)), price: toDec(price.get(i)) });
+/** −x, on whichever path x is. */
+const negated = (x: S.Scaled | B.Big | Dec): S.Scaled | B.Big | Dec =>
+  x instanceof Dec ? x.neg() : "int" in x ? S.neg(x) : B.neg(x);
+
+/** A fill on its position's book: on a fast exact path when one takes it (see realized.ts). */
+function fillBook(p: Position, side: Side, q: NumColumn, price: NumColumn, i: number): S.Scaled | B.Big | Dec {
+  const quantity = q.get(i);
+  const at = price.get(i);
+  const realized = p.book.fillExact(side, quantity, at, q.scaled(i), price.scaled(i));
+  return realized ?? p.book.fill({ side, quantity: toDec(quantity), price: toDec(at) });
 }
 
 /**
  * Event order: by time, the earlier event first (funding before fills at the same instant, by
  * number: funding is numbered first), or without times fills first, then funding, each in table
- * order. Returns the event numbers (funding 0…, then fills) in that order.
+ * order. Returns the event numbers (funding 0…, then fills) in that order, or null when that is
+ * their own order.
  */
-function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Uint32Array {
+function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Float64Array | null {
   const n = t.length;
-  const order = new Uint32Array(n);
   if (!timed) {
+    const order = new Float64Array(n);
     let k = 0;
     for (let e = fundingCount; e < n; e++) order[k++] = e;
     for (let e = 0; e < fundingCount; e++) order[k++] = e;
@@ -151,25 +162,25 @@ function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Uint
   let min = Infinity;
   let max = -Infinity;
   for (let e = 0; e < n; e++) {
-    order[e] = e;
     const x = t[e];
     if (!Number.isInteger(x)) whole = false;
     if (e > 0 && !(x >= t[e - 1])) sorted = false;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  if (sorted) return order; // already in time order (ties keep the table order)
+  if (sorted) return null; // already in time order (ties keep the table order)
+  const order = new Float64Array(n);
   // (time, number) is a total order on finite times, so any sort gives the one answer; NaN times
   // (unreadable dates) get the comparison the events always had.
-  if (!whole && !t.every(Number.isFinite)) return Uint32Array.from([...order].sort((a, b) => t[a] - t[b] || a - b));
+  const compared = () => Float64Array.from([...t.keys()].sort((a, b) => t[a] - t[b] || a - b));
+  if (!whole && !t.every(Number.isFinite)) return compared();
   // On numbers alone, one numeric sort of key × n + event (exact below 2^53) instead of a
   // comparator call per comparison; the key is the time itself (whole milliseconds, from the
   // earliest) when that fits, else the time's rank among the sorted times.
-  const keys = new Float64Array(n);
   if (whole && (max - min + 1) * n < 2 ** 53) {
-    for (let e = 0; e < n; e++) keys[e] = (t[e] - min) * n + e;
+    for (let e = 0; e < n; e++) order[e] = (t[e] - min) * n + e;
   } else {
-    if (n >= 2 ** 26) return Uint32Array.from([...order].sort((a, b) => t[a] - t[b] || a - b));
+    if (n >= 2 ** 26) return compared();
     const ranks = t.slice().sort();
     for (let e = 0; e < n; e++) {
       let lo = 0;
@@ -179,11 +190,11 @@ function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Uint
         if (ranks[mid] < t[e]) lo = mid + 1;
         else hi = mid;
       }
-      keys[e] = lo * n + e;
+      order[e] = lo * n + e;
     }
   }
-  keys.sort();
-  for (let k = 0; k < n; k++) order[k] = keys[k] % n;
+  order.sort();
+  for (let k = 0; k < n; k++) order[k] %= n;
   return order;
 }
 
@@ -194,6 +205,9 @@ const keyOf = (strategy: string, exchange: string, symbol: string) =>
 class NumColumn {
   readonly values: Float64Array;
   private decimals: Map<number, Dec> | null = null;
+  private lastValue = NaN;
+  private lastScaled: S.Scaled | null = null;
+
   constructor(capacity: number) {
     this.values = new Float64Array(capacity);
   }
@@ -208,9 +222,6 @@ class NumColumn {
     const x = this.values[i];
     return x === x ? x : this.decimals!.get(i)!;
   }
-
-  private lastValue = NaN;
-  private lastScaled: S.Scaled | null = null;
 
   /** The number at i as the fast path holds it (scaled.ts), or null: text, or a number that does not fit. */
   scaled(i: number): S.Scaled | null {
@@ -242,9 +253,8 @@ export class LedgerFills {
   private readonly quantity: NumColumn;
   private readonly price: NumColumn;
   private readonly fee: NumColumn;
-  /** −1: the fee is in the position's currency; else the number of its strategy \0 asset in otherFeeKeys. */
-  private readonly feeTo: Int32Array;
-  private readonly otherFeeKeys: string[] = [];
+  /** Fills whose fee is in another asset than their position's currency: fill → strategy \0 asset. */
+  private readonly feeElsewhere = new Map<number, string>();
 
   constructor(
     readonly method: CostMethod,
@@ -256,7 +266,6 @@ export class LedgerFills {
     this.quantity = new NumColumn(capacity);
     this.price = new NumColumn(capacity);
     this.fee = new NumColumn(capacity);
-    this.feeTo = new Int32Array(capacity);
   }
 
   /** The position of (strategy, exchange, symbol), opened with these terms if it is new. */
@@ -273,11 +282,9 @@ export class LedgerFills {
         type,
         size: exactSize,
         book: new PositionBook(this.method, type, exactSize),
-        realized: ZERO,
-        fees: ZERO,
+        realized: new ExactSum(),
+        fees: new ExactSum(),
         funding: ZERO,
-        realizedScaled: S.ZERO_S,
-        feesScaled: S.ZERO_S,
       };
       this.positions.set(key, p);
     }
@@ -304,29 +311,27 @@ export class LedgerFills {
     this.quantity.set(i, f.quantity);
     this.price.set(i, f.price);
     this.fee.set(i, f.fee);
-    if (f.feeAsset === "" || f.feeAsset === p.currency || f.feeAsset.toUpperCase() === p.currency.toUpperCase())
-      this.feeTo[i] = -1;
-    else {
-      const other = `${f.strategy}\u0000${f.feeAsset.toUpperCase()}`;
-      let j = this.otherFeeKeys.indexOf(other);
-      if (j < 0) j = this.otherFeeKeys.push(other) - 1;
-      this.feeTo[i] = j;
-    }
+    if (!(f.feeAsset === "" || f.feeAsset === p.currency || f.feeAsset.toUpperCase() === p.currency.toUpperCase()))
+      this.feeElsewhere.set(i, `${f.strategy}\u0000${f.feeAsset.toUpperCase()}`);
   }
 
   /** Books fill i on its position; a fee in another asset goes to `otherFees`. */
   replay(i: number, otherFees: Map<string, Dec>): void {
     const p = this.positionList[this.position[i]];
-    addRealized(p, fillBook(p, this.side[i] as Side, this.quantity, this.price, i));
-    const to = this.feeTo[i];
-    if (to < 0) subtractFee(p, this.fee.get(i), this.fee.scaled(i));
-    else {
-      const k = this.otherFeeKeys[to];
-      otherFees.set(k, (otherFees.get(k) ?? ZERO).minus(toDec(this.fee.get(i))));
-    }
+    p.realized.add(fillBook(p, this.side[i] as Side, this.quantity, this.price, i));
+    const elsewhere = this.feeElsewhere.size === 0 ? undefined : this.feeElsewhere.get(i);
+    if (elsewhere === undefined) {
+      const fee = this.fee.get(i);
+      p.fees.add(negated(this.fee.scaled(i) ?? B.bigOfNum(fee) ?? toDec(fee)));
+    } else otherFees.set(elsewhere, (otherFees.get(elsewhere) ?? ZERO).minus(toDec(this.fee.get(i))));
   }
 }
 
+/**
+ * The ledger's lines: one per position, then the totals per strategy and currency, then per
+ * currency. `fills` may come already taken into a LedgerFills (of the same method), which this
+ * replays (once: a LedgerFills is spent by its ledger).
+ */
 export function ledger(
   fills: readonly LedgerFill[] | LedgerFills,
   funding: readonly LedgerFunding[],
@@ -345,16 +350,21 @@ export function ledger(
   // First-seen order follows the fills table (positions were opened as fills were added); then
   // fills and funding are replayed in time order (funding at the same instant as a fill first:
   // it is paid on the position held until then).
-  const times = new Float64Array(funding.length + book.length);
+  let times = book.time.subarray(0, book.length);
   let timed = book.timed;
-  for (let i = 0; i < funding.length; i++) {
-    const t = funding[i].time;
-    if (t === null) timed = false;
-    else times[i] = t;
+  if (funding.length > 0) {
+    times = new Float64Array(funding.length + book.length);
+    for (let i = 0; i < funding.length; i++) {
+      const t = funding[i].time;
+      if (t === null) timed = false;
+      else times[i] = t;
+    }
+    times.set(book.time.subarray(0, book.length), funding.length);
   }
-  times.set(book.time.subarray(0, book.length), funding.length);
 
-  for (const e of eventOrder(times, funding.length, timed)) {
+  const order = eventOrder(times, funding.length, timed);
+  for (let k = 0; k < times.length; k++) {
+    const e = order === null ? k : order[k];
     if (e >= funding.length) {
       book.replay(e - funding.length, otherFees);
       continue;
@@ -400,8 +410,8 @@ export function ledger(
           ? position.times(mark.mark.minus(entry))
           : position.times(p.size).times(ONE_OVER(entry).minus(ONE_OVER(mark.mark)));
     }
-    const realized = realizedOf(p);
-    const fees = feesOf(p);
+    const realized = p.realized.value;
+    const fees = p.fees.value;
     const total = realized
       .plus(fees)
       .plus(p.funding)

@@ -16,13 +16,15 @@
  * the average is never rounded and carried: each realized amount is one exact expression, rounded
  * once at 40 digits.
  *
- * Linear books also take a fast exact path (`fillScaled`, for LEDGER's many fills): the same
- * operations on scaled integers (src/core/scaled.ts), taken only while every intermediate value
- * is a safe integer (at most 16 digits, so decimal.js at 40 digits computes it exactly too) and
- * every division is exact. The first fill that does not fit turns the book into decimals — the
- * very values decimal.js would hold, since every step so far was exact — for good.
+ * For LEDGER's many fills a book also runs on two faster exact paths (`fillExact`), doing the very
+ * same operations: scaled integers (scaled.ts) while every value is a safe integer (at most 16
+ * digits, which decimal.js at 40 digits computes exactly too) and every division exact; else
+ * BigInt decimals rounded as decimal.js rounds (big-decimal.ts). Either way the book holds what
+ * decimal.js would hold, so it moves from one path to the next (back to scaled integers whenever
+ * it is flat) without a difference in any result.
  */
 import { ContractType, Side } from "./contracts";
+import * as B from "./big-decimal";
 import { Dec, ZERO } from "./decimal";
 import * as S from "./scaled";
 
@@ -43,14 +45,19 @@ interface Lot {
   cost: Dec;
 }
 
-/** An open lot on the fast exact path. */
-interface ScaledLot {
-  quantity: S.Scaled;
-  cost: S.Scaled;
+/** One exact arithmetic for the fast paths: each operation is decimal.js's result, or null (then the next path). */
+interface Exact<T> {
+  zero: T;
+  mul(a: T, b: T): T | null;
+  /** a / b, b > 0. */
+  div(a: T, b: T): T | null;
+  add(a: T, b: T): T | null;
+  sub(a: T, b: T): T | null;
+  neg(a: T): T;
+  /** Sign of a − b. */
+  compare(a: T, b: T): number | null;
+  sign(a: T): number;
 }
-
-/** A scaled value as the exact decimal it stands for. */
-export const scaledToDec = (a: S.Scaled): Dec => new Dec(a.scale === 0 ? String(a.int) : `${a.int}e-${a.scale}`);
 
 /** a / b exactly (b > 0), when the quotient is a decimal that fits; else null. */
 function exactDiv(a: S.Scaled, b: S.Scaled): S.Scaled | null {
@@ -73,17 +80,49 @@ function exactDiv(a: S.Scaled, b: S.Scaled): S.Scaled | null {
   return null;
 }
 
-/** Sign of a − b, or null when the two cannot be compared on safe integers. */
-function compare(a: S.Scaled, b: S.Scaled): number | null {
-  const d = S.sub(a, b);
-  return d === null ? null : Math.sign(d.int);
+const SCALED: Exact<S.Scaled> = {
+  zero: S.ZERO_S,
+  mul: S.mul,
+  div: exactDiv,
+  add: S.add,
+  sub: S.sub,
+  neg: S.neg,
+  compare: (a, b) => {
+    const d = S.sub(a, b);
+    return d === null ? null : Math.sign(d.int);
+  },
+  sign: S.sign,
+};
+
+const BIG: Exact<B.Big> = {
+  zero: B.ZERO_BIG,
+  mul: B.mul,
+  div: B.div,
+  add: B.add,
+  sub: B.sub,
+  neg: B.neg,
+  compare: B.compare,
+  sign: (a) => (a.c === B.ZERO_BIG.c ? 0 : a.c < B.ZERO_BIG.c ? -1 : 1),
+};
+
+/** A scaled value as the exact decimal it stands for. */
+export const scaledToDec = (a: S.Scaled): Dec => new Dec(a.scale === 0 ? String(a.int) : `${a.int}e-${a.scale}`);
+
+interface ExactLot<T> {
+  quantity: T;
+  cost: T;
 }
+
+/** What a book is on: its lots in one of the exact arithmetics, or in decimal.js. */
+type Path = { kind: "scaled"; lots: ExactLot<S.Scaled>[] } | { kind: "big"; lots: ExactLot<B.Big>[] } | { kind: "decimal" };
 
 /** The position as the engine holds it: its sign and its open lots (one lot under `average`). */
 export class PositionBook {
   private lots: Lot[] = [];
-  /** The open lots on the fast exact path (linear only); null once the book holds decimals. */
-  private scaledLots: ScaledLot[] | null;
+  private path: Path = { kind: "scaled", lots: [] };
+  /** The contract size on the fast paths (used by inverse books), or null when it is not one. */
+  private readonly scaledSize: S.Scaled | null;
+  private readonly bigSize: B.Big | null;
   sign: Side | 0 = 0;
 
   constructor(
@@ -91,74 +130,121 @@ export class PositionBook {
     private readonly type: ContractType,
     private readonly size: Dec,
   ) {
-    this.scaledLots = type === "linear" ? [] : null;
+    this.bigSize = B.bigOfNum(size);
+    this.scaledSize = this.bigSize && B.scaledOfBig(this.bigSize);
   }
 
-  /** The open lots as decimals (exactly the fast path's values). */
+  /** The open lots as decimals (exactly the fast paths' values). */
   private decimalLots(): Lot[] {
-    return this.scaledLots === null
-      ? this.lots
-      : this.scaledLots.map((l) => ({ quantity: scaledToDec(l.quantity), cost: scaledToDec(l.cost) }));
+    const path = this.path;
+    if (path.kind === "decimal") return this.lots;
+    const toDec = path.kind === "scaled" ? scaledToDec : B.bigToDec;
+    return (path.lots as ExactLot<never>[]).map((l) => ({ quantity: toDec(l.quantity), cost: toDec(l.cost) }));
   }
 
-  /** Leaves the fast path for good: the lots become decimals. */
+  /** Leaves the fast paths: the lots become decimals. */
   private toDecimal(): void {
-    if (this.scaledLots === null) return;
+    if (this.path.kind === "decimal") return;
     this.lots = this.decimalLots();
-    this.scaledLots = null;
+    this.path = { kind: "decimal" };
   }
 
   /**
-   * `fill` on the fast exact path: what the fill realized, exactly as `fill` would give it, or
-   * null — the book unchanged — when this book is not on the fast path or a value does not fit
-   * (then call `fill` with the same fill as decimals).
+   * `fill` on a fast exact path: what the fill realized, exactly as `fill` would give it, or null
+   * — the book unchanged — when no fast path takes it (then call `fill` with the same fill as
+   * decimals). `quantity` and `price` are the cells' numbers; `scaledQuantity` and `scaledPrice`
+   * the same as scaled integers when they are (scaled.ts).
    */
-  fillScaled(side: Side, quantity: S.Scaled, price: S.Scaled): S.Scaled | null {
-    const lots = this.scaledLots;
-    if (lots === null) return null;
-    if (quantity.int === 0) return S.ZERO_S;
+  fillExact(
+    side: Side,
+    quantity: number | Dec,
+    price: number | Dec,
+    scaledQuantity: S.Scaled | null,
+    scaledPrice: S.Scaled | null,
+  ): S.Scaled | B.Big | null {
+    if (this.path.kind === "decimal" && this.lots.length === 0) this.path = { kind: "scaled", lots: [] }; // flat: nothing carried
+    const path = this.path;
+    if (path.kind === "scaled") {
+      if (scaledQuantity !== null && scaledPrice !== null && (this.type === "linear" || this.scaledSize !== null)) {
+        const realized = this.exactFill(SCALED, path.lots, side, scaledQuantity, scaledPrice, this.scaledSize);
+        if (realized !== null) return realized;
+      }
+      // On to BigInt decimals: the same values.
+      this.path = { kind: "big", lots: path.lots.map((l) => ({ quantity: B.bigOf(l.quantity), cost: B.bigOf(l.cost) })) };
+    }
+    if (this.path.kind === "big") {
+      const q = B.bigOfNum(quantity, scaledQuantity);
+      const p = B.bigOfNum(price, scaledPrice);
+      const lots = this.path.lots;
+      const realized =
+        q === null || p === null || (this.type === "inverse" && this.bigSize === null)
+          ? null
+          : this.exactFill(BIG, lots, side, q, p, this.bigSize);
+      if (realized !== null) {
+        if (lots.length === 0) this.path = { kind: "scaled", lots: [] }; // flat: nothing carried
+        return realized;
+      }
+      this.toDecimal();
+    }
+    return null;
+  }
+
+  /** The fill on `lots` in arithmetic A, committed only if every step has its exact result. */
+  private exactFill<T>(A: Exact<T>, lots: ExactLot<T>[], side: Side, quantity: T, price: T, size: T | null): T | null {
+    const costOf = (q: T) => (this.type === "linear" ? A.mul(q, price) : A.div(q, price));
+    if (A.sign(quantity) === 0) return A.zero;
     if (this.sign === 0 || this.sign === side) {
-      const cost = S.mul(quantity, price);
+      const cost = costOf(quantity);
       if (cost === null) return null;
       if (this.method === "fifo" || lots.length === 0) lots.push({ quantity, cost });
       else {
-        const q = S.add(lots[0].quantity, quantity);
-        const c = S.add(lots[0].cost, cost);
+        const q = A.add(lots[0].quantity, quantity);
+        const c = A.add(lots[0].cost, cost);
         if (q === null || c === null) return null;
         lots[0] = { quantity: q, cost: c };
       }
       this.sign = side;
-      return S.ZERO_S;
+      return A.zero;
     }
-    // Reduce from the oldest lots, computed aside and committed only if every step fits.
-    let realized: S.Scaled | null = S.ZERO_S;
+    // Reduce from the oldest lots (as `reduce` does), computed aside.
+    let realized: T | null = A.zero;
     let rest = quantity;
     let closed = 0;
-    let partial: ScaledLot | null = null;
-    while (rest.int > 0 && closed < lots.length) {
+    let partial: ExactLot<T> | null = null;
+    while (A.sign(rest) > 0 && closed < lots.length) {
       const lot = lots[closed];
-      const order = compare(rest, lot.quantity);
+      const order = A.compare(rest, lot.quantity);
       if (order === null) return null;
       const take = order < 0 ? rest : lot.quantity;
-      // The share of the lot's cost that is closed, cost × take / lot quantity; then take·price − it.
-      const closedCost = S.op(exactDiv, S.mul(lot.cost, take), lot.quantity);
-      const gain = S.op(S.sub, S.mul(take, price), closedCost);
+      // As `realize`: the closed share of the lot's cost, cost × take / lot quantity; then the gain.
+      const product = A.mul(lot.cost, take);
+      const closedCost = product === null ? null : A.div(product, lot.quantity);
+      if (closedCost === null) return null;
+      let gain: T | null;
+      if (this.type === "linear") {
+        const value = A.mul(take, price);
+        gain = value === null ? null : A.sub(value, closedCost);
+      } else {
+        const value = A.div(take, price);
+        const difference = value === null ? null : A.sub(closedCost, value);
+        gain = difference === null ? null : A.mul(difference, size!);
+      }
       if (gain === null) return null;
-      realized = S.op(S.add, realized, this.sign === 1 ? gain : S.neg(gain));
+      realized = A.add(realized, this.sign === 1 ? gain : A.neg(gain));
       if (order >= 0) closed++;
       else {
-        const q = S.sub(lot.quantity, take);
-        const c = S.op(S.sub, lot.cost, closedCost);
+        const q = A.sub(lot.quantity, take);
+        const c = A.sub(lot.cost, closedCost);
         if (q === null || c === null) return null;
         partial = { quantity: q, cost: c };
       }
-      const left = S.sub(rest, take);
+      const left = A.sub(rest, take);
       if (left === null || realized === null) return null;
       rest = left;
     }
-    let opened: ScaledLot | null = null;
-    if (rest.int > 0) {
-      const cost = S.mul(rest, price);
+    let opened: ExactLot<T> | null = null;
+    if (A.sign(rest) > 0) {
+      const cost = costOf(rest);
       if (cost === null) return null;
       opened = { quantity: rest, cost };
     }

@@ -60,6 +60,19 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   const records: Record<string, string>[] = [];
   const recordLines: number[] = [];
   let names: string[] = [];
+  // A column's few values (coins, directions, a fee repeated on every row) kept once each: the
+  // same text, less to keep (and copy) for a file of many rows. A column stops being pooled at
+  // its 65th distinct value (times, prices).
+  const pools: (Map<string, string> | null)[] = [];
+  const pooled = (k: number, cell: string): string => {
+    const pool = pools[k] === undefined ? (pools[k] = new Map()) : pools[k];
+    if (pool === null) return cell;
+    const known = pool.get(cell);
+    if (known !== undefined) return known;
+    if (pool.size < 64) pool.set(cell, cell);
+    else pools[k] = null;
+    return cell;
+  };
   const take = (cells: string[], line: number) => {
     if (cells.length === 1 && cells[0].trim() === "") return; // blank line
     result.rows += 1;
@@ -67,8 +80,8 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       result.problems.push({ line, reason: `${cells.length} cells where the header has ${names.length}` });
       return;
     }
-    const record = new (PlainRecord as unknown as new () => Record<string, string>)();
-    for (let k = 0; k < names.length; k++) record[names[k]] = cells[k].trim();
+    const record = new PlainRecord();
+    for (let k = 0; k < names.length; k++) record[names[k]] = pooled(k, cells[k].trim());
     records.push(record);
     recordLines.push(line);
   };
@@ -110,8 +123,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   format.prepare?.(records, context);
   // Rows without an exchange id are keyed by their content: "content#1", and "#2", … for repeats
   // (see numberRepeats), each row with its time (repeats have the same time).
-  const byContent: { key: string }[] = [];
-  const contentTimes: number[] = [];
+  const byContent: { key: string; time: number }[] = [];
   const symbols = new Set<string>();
   for (let i = 0; i < records.length; i++) {
     const line = recordLines[i];
@@ -126,7 +138,6 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
         const last = `${f.exchangeRealized ?? ""}#1`; // (one flat string per key: join's, with its "#1")
         f.key = [f.exchange, timeText(f.time), f.symbol, f.side, f.quantity, f.price, f.fee, last].join("|");
         byContent.push(f);
-        contentTimes.push(f.time);
       }
       result.fills.push(f);
       symbols.add(f.symbol);
@@ -137,14 +148,13 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       else {
         f.key = [f.exchange, timeText(f.time), f.symbol, f.amount, `${f.asset ?? ""}#1`].join("|");
         byContent.push(f);
-        contentTimes.push(f.time);
       }
       result.funding.push(f);
       symbols.add(f.symbol);
       widen(result, f.time);
     }
   }
-  numberRepeats(byContent, contentTimes);
+  numberRepeats(byContent);
   result.symbols = [...symbols].sort();
   result.problems.sort((a, b) => a.line - b.line);
   return result;
@@ -157,32 +167,35 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
  * time, so the rows are grouped by time (one numeric sort, no hash of every row's text) and only
  * rows with the same time are compared.
  */
-function numberRepeats(rows: readonly { key: string }[], times: readonly number[]): void {
+function numberRepeats(rows: readonly { key: string; time: number }[]): void {
   const n = rows.length;
-  const firsts = rows.map((r) => r.key);
+  const renumbered = new Map<number, string>(); // row → its "content#1", once its key says "#2", …
+  const first = (i: number) => renumbered.get(i) ?? rows[i].key;
   const numbered = (i: number, k: number) => {
-    if (k > 1) rows[i].key = `${firsts[i].slice(0, -2)}#${k}`;
+    if (k === 1) return;
+    renumbered.set(i, rows[i].key);
+    rows[i].key = `${rows[i].key.slice(0, -2)}#${k}`;
   };
-  const byText = (group: readonly number[]) => {
+  const byText = (group: Iterable<number>) => {
     const seen = new Map<string, number>();
     for (const i of group) {
-      const k = (seen.get(firsts[i]) ?? 0) + 1;
-      seen.set(firsts[i], k);
+      const k = (seen.get(rows[i].key) ?? 0) + 1;
+      seen.set(rows[i].key, k);
       numbered(i, k);
     }
   };
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (!Number.isInteger(t)) return byText([...rows.keys()]); // (no such time in an export)
+    const t = rows[i].time;
+    if (!Number.isInteger(t)) return byText(rows.keys()); // (no such time in an export)
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  if ((max - min + 1) * n >= 2 ** 53) return byText([...rows.keys()]);
+  if ((max - min + 1) * n >= 2 ** 53) return byText(rows.keys());
   // (time − earliest) × n + position, sorted: the rows of one time together, in file order.
   const order = new Float64Array(n);
-  for (let i = 0; i < n; i++) order[i] = (times[i] - min) * n + i;
+  for (let i = 0; i < n; i++) order[i] = (rows[i].time - min) * n + i;
   order.sort();
   for (let a = 0; a < n;) {
     const time = order[a] - (order[a] % n);
@@ -194,7 +207,7 @@ function numberRepeats(rows: readonly { key: string }[], times: readonly number[
       for (let j = a + 1; j < b; j++) {
         const row = order[j] % n;
         let k = 1;
-        for (let i = a; i < j; i++) if (firsts[order[i] % n] === firsts[row]) k++;
+        for (let i = a; i < j; i++) if (first(order[i] % n) === rows[row].key) k++;
         numbered(row, k);
       }
     }
@@ -217,7 +230,7 @@ function timeText(t: number): string | number {
  * constructor only so that the engine sizes every record for the header's cells once instead of
  * growing each one cell by cell.
  */
-function PlainRecord(): void {}
+const PlainRecord = function () {} as unknown as { new (): Record<string, string>; prototype: object };
 PlainRecord.prototype = Object.prototype;
 
 function widen(r: ParsedExport, t: number): void {

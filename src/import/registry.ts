@@ -6,6 +6,7 @@
 import { ExportFormat } from "./format";
 import { binanceTrades } from "./formats/binance-trades";
 import { bitmexExecutions } from "./formats/bitmex-executions";
+import { bitmexWallet } from "./formats/bitmex-wallet";
 import { binanceTransactions } from "./formats/binance-transactions";
 import { bybitClassic } from "./formats/bybit-classic";
 import { bybitUta } from "./formats/bybit-uta";
@@ -22,6 +23,7 @@ export const FORMATS: readonly ExportFormat[] = [
   hyperliquidFunding,
   deribitTransactions,
   bitmexExecutions,
+  bitmexWallet,
   okxTrades,
   bybitClassic,
 ];

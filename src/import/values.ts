@@ -153,3 +153,10 @@ export function decimalQuotient(a: string, b: string): string | null {
   if (!q.times(divisor).eq(a)) return null;
   return q.isZero() ? "0" : q.toFixed();
 }
+
+/** Minutes east of UTC as a zone's name: "UTC", "UTC+3", "UTC+5:30", "UTC-5". */
+export function zoneLabel(minutes: number): string {
+  if (minutes === 0) return "UTC";
+  const a = Math.abs(minutes);
+  return `UTC${minutes > 0 ? "+" : "-"}${Math.floor(a / 60)}${a % 60 ? `:${String(a % 60).padStart(2, "0")}` : ""}`;
+}

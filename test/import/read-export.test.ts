@@ -196,6 +196,15 @@ describe("BitMEX", () => {
     expect(answer[1][0]).toBeCloseTo(127 * (1 / 8556.5 - 1 / 8564.5), 15);
   });
 
+  test("12-hour times are the exporting browser's local time: read at the offset given (ISO times stay UTC)", () => {
+    // Exported in New York (UTC−5): 6:32:04 PM there is 23:32:04 UTC.
+    const r = parsed(readExport(file("bitmex/trade_history.csv"), { utcOffsetMinutes: -300 }));
+    expect(r.fills[0].time).toBe(Date.UTC(2020, 0, 26, 23, 32, 4));
+    expect(r.notes).toContain('times like "1/26/2020, 6:32:04 PM" are the exporting browser\'s local time: read as UTC-5');
+    const iso = parsed(readExport(file("bitmex/trade_history_iso.csv"), { utcOffsetMinutes: -300 }));
+    expect(iso.fills[0].time).toBe(Date.UTC(2020, 9, 20, 17, 46, 13, 553));
+  });
+
   test("the newer layout: ISO times with milliseconds, a text cell over two lines", () => {
     const r = parsed(readExport(file("bitmex/trade_history_iso.csv")));
     expect(r.fills).toHaveLength(1);

@@ -2,14 +2,16 @@
  * BitMEX execution history (Orders › Trade History › Export), a UTF-8 file with a byte-order mark
  * and every field quoted:
  *   "transactTime","symbol","execType","side","lastQty","lastPx","execCost","commission","execComm","ordType","orderQty","leavesQty","price","text","orderID"
- * (newer files add "account" and write ISO-8601 times; older ones write "1/26/2020, 6:32:04 PM",
- * UTC). XBT contracts are inverse, 1 USD each (`lastQty` contracts); `execComm` is in satoshi,
+ * (newer files add "account" and write ISO-8601 times, UTC; older ones write "1/26/2020, 6:32:04 PM"
+ * in the exporting browser's time zone: the file is built in the browser, and real exports show
+ * BitMEX's 12:00 UTC daily settlement at 7:00 AM from New York — rotki's wallet-history fixture —
+ * so those times are read at the offset the user gives, as Hyperliquid's are). XBT contracts are inverse, 1 USD each (`lastQty` contracts); `execComm` is in satoshi,
  * positive when paid, negative for a maker rebate. The file has no realized P&L per fill. Funding
  * rows (execType Funding) carry the payment in execComm, positive when paid.
  * Source of the layout: GitHub everytrade-io/everytrade-plugins, parser-files/bitmex_v001_M.csv.
  */
 import { ExportFormat, hasColumns } from "../format";
-import { decimalText, negate, utc } from "../values";
+import { decimalText, negate, utc, zoneLabel } from "../values";
 
 const SATOSHI_DIGITS = 8;
 
@@ -27,7 +29,7 @@ function satoshiToXbt(s: string): string | null {
   return decimalText(neg ? `-${text}` : text);
 }
 
-function bitmexTime(s: string): number | null {
+function bitmexTime(s: string, offsetMinutes: number): number | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(s);
   if (iso) return utc(+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], +iso[6], +(iso[7] ?? "0").padEnd(3, "0"), 0);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)$/i.exec(s);
@@ -35,7 +37,7 @@ function bitmexTime(s: string): number | null {
   const h = +us[4];
   if (h < 1 || h > 12) return null;
   const hour = (h % 12) + (us[7].toUpperCase() === "PM" ? 12 : 0);
-  return utc(+us[3], +us[1], +us[2], hour, +us[5], +us[6], 0, 0);
+  return utc(+us[3], +us[1], +us[2], hour, +us[5], +us[6], 0, offsetMinutes);
 }
 
 /** XBTUSD (perpetual) and XBT quarterlies (XBTZ20, XBTH21): inverse, 1 USD per contract. */
@@ -46,11 +48,17 @@ export const bitmexExecutions: ExportFormat = {
   exchange: "bitmex",
   name: 'BitMEX execution history ("transactTime","symbol","execType","side","lastQty","lastPx",…)',
   matches: (h) => hasColumns(h, ["transactTime", "symbol", "execType", "side", "lastQty", "lastPx", "execCost", "execComm"]),
-  prepare(_records, context) {
-    context.notes.push("times are UTC, as BitMEX writes them");
+  prepare(records, context) {
+    const local = records.some((r) => /[AP]M$/i.test(r.transactTime ?? ""));
+    const offset = context.options.utcOffsetMinutes ?? 0;
+    context.notes.push(
+      local
+        ? `times like "1/26/2020, 6:32:04 PM" are the exporting browser's local time: read as ${zoneLabel(offset)}`
+        : "ISO times, UTC as BitMEX writes them",
+    );
   },
-  read(r) {
-    const time = bitmexTime(r.transactTime);
+  read(r, context) {
+    const time = bitmexTime(r.transactTime, context.options.utcOffsetMinutes ?? 0);
     if (time === null) return { problem: `transactTime "${r.transactTime}" is not a date and time BitMEX writes` };
     if (!XBT_INVERSE.test(r.symbol))
       return { problem: `${r.symbol}: only BitMEX's inverse XBT contracts (XBTUSD, XBT quarterlies) are read so far` };

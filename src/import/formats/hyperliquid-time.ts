@@ -5,7 +5,7 @@
  * appears is read day first, and the summary says so.
  */
 import { FileContext } from "../format";
-import { utc } from "../values";
+import { utc, zoneLabel } from "../values";
 
 const DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*-\s*|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -30,7 +30,7 @@ export function dateOrderOf(records: readonly Record<string, string>[], context:
   context.notes.push(
     offset === 0
       ? "Hyperliquid states no time zone: times read as UTC"
-      : `Hyperliquid states no time zone: times read as UTC${offset > 0 ? "+" : "-"}${Math.abs(offset) / 60}`,
+      : `Hyperliquid states no time zone: times read as ${zoneLabel(offset)}`,
   );
 }
 

@@ -24,7 +24,7 @@
  */
 import { ExportFormat, hasColumns } from "../format";
 import { okxContract } from "../okx-contract-values";
-import { decimalQuotient, decimalText, decimalTimes, isEmpty, isoLocalTime, negate, offsetFromLabel } from "../values";
+import { decimalQuotient, decimalText, decimalTimes, isEmpty, isoLocalTime, negate, offsetFromLabel, zoneLabel } from "../values";
 
 const COLUMNS = [
   "id",
@@ -56,9 +56,6 @@ function sideOf(action: string): "buy" | "sell" | null {
   if (a === "sell" || a === "open short" || a === "close long" || a === "long") return "sell";
   return null;
 }
-
-const zoneLabel = (minutes: number): string =>
-  `UTC${minutes >= 0 ? "+" : "-"}${Math.floor(Math.abs(minutes) / 60)}${Math.abs(minutes) % 60 ? `:${String(Math.abs(minutes) % 60).padStart(2, "0")}` : ""}`;
 
 export const okxTrades: ExportFormat = {
   id: "okx-trading-history",
