@@ -14,6 +14,7 @@ import { Dec, Num, toDec, ZERO } from "./decimal";
 import * as B from "./big-decimal";
 import { CostMethod, PositionBook, scaledToDec } from "./realized";
 import * as S from "./scaled";
+import { borrowMemory, returnMemory } from "./scratch";
 
 export interface LedgerFill {
   strategy: string;
@@ -95,9 +96,9 @@ class ExactSum {
 
   add(x: S.Scaled | B.Big | Dec): void {
     if (this.scaled !== null) {
+      // (An opening fill realizes nothing, a zero fee costs nothing: no sum to do.)
       if (!("int" in x)) this.toBig();
-      else if (x.int === 0)
-        return; // (an opening fill realizes nothing; a zero fee costs nothing)
+      else if (x.int === 0) return;
       else {
         const sum = S.add(this.scaled, x);
         if (sum !== null) {
@@ -151,7 +152,7 @@ function fillBook(p: Position, side: Side, q: NumColumn, price: NumColumn, i: nu
 function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Float64Array | null {
   const n = t.length;
   if (!timed) {
-    const order = new Float64Array(n);
+    const order = f64("ledger order", n);
     let k = 0;
     for (let e = fundingCount; e < n; e++) order[k++] = e;
     for (let e = 0; e < fundingCount; e++) order[k++] = e;
@@ -169,7 +170,7 @@ function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Floa
     if (x > max) max = x;
   }
   if (sorted) return null; // already in time order (ties keep the table order)
-  const order = new Float64Array(n);
+  const order = f64("ledger order", n);
   // (time, number) is a total order on finite times, so any sort gives the one answer; NaN times
   // (unreadable dates) get the comparison the events always had.
   const compared = () => Float64Array.from([...t.keys()].sort((a, b) => t[a] - t[b] || a - b));
@@ -201,16 +202,27 @@ function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Floa
 const keyOf = (strategy: string, exchange: string, symbol: string) =>
   `${strategy}\u0000${exchange.toLowerCase()}\u0000${symbol.toUpperCase()}`;
 
+const f64 = (role: string, n: number) => new Float64Array(borrowMemory(role, n * 8), 0, n);
+
 /** A column of numbers as cells hold them: doubles in place, a decimal (from text) beside, NaN in its place. */
 class NumColumn {
-  readonly values: Float64Array;
+  values: Float64Array;
   private decimals: Map<number, Dec> | null = null;
   private lastValue = NaN;
   private lastScaled: S.Scaled | null = null;
 
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
+  constructor(
+    private readonly role: string,
+    capacity: number,
+  ) {
+    this.values = f64(role, capacity);
   }
+
+  release(): void {
+    returnMemory(this.role, this.values.buffer);
+    this.values = new Float64Array(0);
+  }
+
   set(i: number, x: Num): void {
     if (typeof x === "number") this.values[i] = x;
     else {
@@ -247,9 +259,9 @@ export class LedgerFills {
   timed = true;
   private readonly byText = new Map<string, Map<string, Map<string, number>>>();
   private readonly positionList: Position[] = [];
-  private readonly position: Int32Array;
-  readonly time: Float64Array;
-  private readonly side: Int8Array;
+  private position: Int32Array;
+  time: Float64Array;
+  private side: Int8Array;
   private readonly quantity: NumColumn;
   private readonly price: NumColumn;
   private readonly fee: NumColumn;
@@ -260,12 +272,26 @@ export class LedgerFills {
     readonly method: CostMethod,
     readonly capacity: number,
   ) {
-    this.position = new Int32Array(capacity);
-    this.time = new Float64Array(capacity);
-    this.side = new Int8Array(capacity);
-    this.quantity = new NumColumn(capacity);
-    this.price = new NumColumn(capacity);
-    this.fee = new NumColumn(capacity);
+    this.position = new Int32Array(borrowMemory("ledger position", capacity * 4), 0, capacity);
+    this.time = f64("ledger time", capacity);
+    this.side = new Int8Array(borrowMemory("ledger side", capacity), 0, capacity);
+    this.quantity = new NumColumn("ledger quantity", capacity);
+    this.price = new NumColumn("ledger price", capacity);
+    this.fee = new NumColumn("ledger fee", capacity);
+  }
+
+  /** Gives the columns' memory back for the next ledger: this LedgerFills is spent. */
+  release(): void {
+    returnMemory("ledger position", this.position.buffer);
+    returnMemory("ledger time", this.time.buffer);
+    returnMemory("ledger side", this.side.buffer);
+    this.quantity.release();
+    this.price.release();
+    this.fee.release();
+    this.position = new Int32Array(0);
+    this.time = new Float64Array(0);
+    this.side = new Int8Array(0);
+    this.length = 0;
   }
 
   /** The position of (strategy, exchange, symbol), opened with these terms if it is new. */
@@ -293,6 +319,7 @@ export class LedgerFills {
 
   /** Appends a fill (the object is read, not kept: it may be reused). At most `capacity` fills. */
   add(f: LedgerFill): void {
+    if (this.length >= this.position.length) throw new RangeError("LedgerFills: more fills than its capacity, or spent");
     const i = this.length++;
     let byExchange = this.byText.get(f.strategy);
     if (!byExchange) this.byText.set(f.strategy, (byExchange = new Map()));
@@ -391,6 +418,9 @@ export function ledger(
     for (const p of holders) p.funding = p.funding.plus(f.amount.times(p.book.position.abs()).div(held));
   }
 
+  // The columns are spent: their memory goes back for the next ledger.
+  book.release();
+  if (order !== null) returnMemory("ledger order", order.buffer);
   const lines: LedgerLine[] = [];
   for (const p of positions.values()) {
     const position = p.book.position;

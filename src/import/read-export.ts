@@ -3,11 +3,12 @@
  * never from its name) → normalised fills and funding, with every unreadable line listed.
  * CSV parsing is papaparse's (a well-kept parser: quoting, embedded newlines and separators);
  * this file only finds the header, walks the rows with their line numbers and keeps the keys
- * that make a re-import add nothing twice. A file without a single quote character is split
- * here, as papaparse itself does then (its "fast mode": lines at \n, cells at commas), one line
- * at a time instead of a list of every row first: exports run to hundreds of thousands of rows.
+ * that make a re-import add nothing twice. A file without a single quote character goes through
+ * papaparse's "fast mode" (lines at \n, cells at commas), one row at a time instead of a list of
+ * every row first: exports run to hundreds of thousands of rows.
  */
 import Papa from "papaparse";
+import { borrowMemory, returnMemory } from "../core/scratch";
 import { ExportFormat, FileContext } from "./format";
 import { FORMATS } from "./registry";
 import { FillRow, FundingRow, ImportOptions, ParsedExport } from "./types";
@@ -56,9 +57,11 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     symbols: [],
     notes: context.notes,
   };
-  // Each data row as a record of the header's names (the row's cells, trimmed), with its line.
+  // Each data row as a record of the header's names (the row's cells, trimmed), with its line:
+  // the line after the last record's, but where `breaks` says (record number, line), in pairs.
   const records: Record<string, string>[] = [];
-  const recordLines: number[] = [];
+  const breaks: number[] = [];
+  let nextLine = -1;
   let names: string[] = [];
   // A column's few values (coins, directions, a fee repeated on every row) kept once each: the
   // same text, less to keep (and copy) for a file of many rows. A column stops being pooled at
@@ -82,18 +85,25 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     }
     const record = new PlainRecord();
     for (let k = 0; k < names.length; k++) record[names[k]] = pooled(k, cells[k].trim());
+    if (line !== nextLine) breaks.push(records.length, line);
     records.push(record);
-    recordLines.push(line);
+    nextLine = line + 1;
   };
   if (!body.includes('"')) {
-    // No quotes: every line is one row, line numbers count from the header's.
-    let at = body.indexOf("\n");
-    names = (at < 0 ? body : body.slice(0, at)).split(",").map((h) => h.trim());
-    for (let line = headerLine + 2; at >= 0; line++) {
-      const from = at + 1;
-      at = body.indexOf("\n", from);
-      take((at < 0 ? body.slice(from) : body.slice(from, at)).split(","), line);
-    }
+    // No quotes: papaparse's fast mode (lines at \n, cells at commas), row by row; every line is
+    // one row, so line numbers count from the header's.
+    let line = headerLine + 1;
+    Papa.parse<string[]>(body, {
+      delimiter: ",",
+      newline: "\n",
+      fastMode: true,
+      skipEmptyLines: false,
+      step: (results) => {
+        if (line === headerLine + 1) names = results.data.map((h) => h.trim());
+        else take(results.data, line);
+        line++;
+      },
+    });
   } else {
     // One pass: each row with where it ends in the text, for its line number in the file.
     const data: string[][] = [];
@@ -125,14 +135,16 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   // (see numberRepeats), each row with its time (repeats have the same time).
   const byContent: { key: string; time: number }[] = [];
   const symbols = new Set<string>();
-  for (let i = 0; i < records.length; i++) {
-    const line = recordLines[i];
+  for (let i = 0, b = 0, line = 0; i < records.length; i++) {
+    if (breaks[b] === i) {
+      line = breaks[b + 1];
+      b += 2;
+    } else line++;
     const outcome = format.read(records[i], context);
     if ("problem" in outcome) result.problems.push({ line, reason: outcome.problem });
     else if ("other" in outcome) result.other.push({ line, what: outcome.other });
     else if ("fill" in outcome) {
-      // The format made this object for this row: it becomes the row, with its key.
-      const f = outcome.fill as FillRow;
+      const f = fillRow(outcome.fill);
       if (f.tradeId) f.key = `${f.exchange}|${f.symbol}|${f.tradeId}`;
       else {
         const last = `${f.exchangeRealized ?? ""}#1`; // (one flat string per key: join's, with its "#1")
@@ -143,7 +155,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       symbols.add(f.symbol);
       widen(result, f.time);
     } else {
-      const f = outcome.funding as FundingRow;
+      const f = fundingRow(outcome.funding);
       if (f.transactionId) f.key = `${f.exchange}|funding|${f.transactionId}`;
       else {
         f.key = [f.exchange, timeText(f.time), f.symbol, f.amount, `${f.asset ?? ""}#1`].join("|");
@@ -194,7 +206,7 @@ function numberRepeats(rows: readonly { key: string; time: number }[]): void {
   }
   if ((max - min + 1) * n >= 2 ** 53) return byText(rows.keys());
   // (time − earliest) × n + position, sorted: the rows of one time together, in file order.
-  const order = new Float64Array(n);
+  const order = new Float64Array(borrowMemory("import keys", n * 8), 0, n);
   for (let i = 0; i < n; i++) order[i] = (rows[i].time - min) * n + i;
   order.sort();
   for (let a = 0; a < n;) {
@@ -213,6 +225,7 @@ function numberRepeats(rows: readonly { key: string; time: number }[]): void {
     }
     a = b;
   }
+  returnMemory("import keys", order.buffer);
 }
 
 /**
@@ -224,6 +237,40 @@ function timeText(t: number): string | number {
   const low = t % 1e8;
   return `${(t - low) / 1e8}${low < 1e7 ? String(low).padStart(8, "0") : low}`;
 }
+
+/**
+ * The row as the result keeps it: a FillRow of the format's fill, field by field in FillRow's
+ * order (the order every format writes), and its key, yet to be set. (One object made at its
+ * size, where a copy by spread would grow one.)
+ */
+const fillRow = (f: Omit<FillRow, "key">): FillRow => ({
+  time: f.time,
+  exchange: f.exchange,
+  symbol: f.symbol,
+  asset: f.asset,
+  instrument: f.instrument,
+  contractType: f.contractType,
+  contractSize: f.contractSize,
+  side: f.side,
+  quantity: f.quantity,
+  price: f.price,
+  fee: f.fee,
+  feeAsset: f.feeAsset,
+  exchangeRealized: f.exchangeRealized,
+  tradeId: f.tradeId,
+  key: "",
+});
+
+const fundingRow = (f: Omit<FundingRow, "key">): FundingRow => ({
+  time: f.time,
+  exchange: f.exchange,
+  symbol: f.symbol,
+  amount: f.amount,
+  asset: f.asset,
+  rate: f.rate,
+  transactionId: f.transactionId,
+  key: "",
+});
 
 /**
  * A row's record: a plain object (its prototype is Object.prototype, as `{}`'s), made by a
