@@ -10,8 +10,8 @@
  */
 import { DetailedCellError } from "hyperformula";
 import type { CellValue } from "hyperformula";
-import { cellRef, parseRange } from "../sheets/a1";
-import { FormatKind } from "../sheets/formats";
+import { cellRef, parseCell, parseRange } from "../sheets/a1";
+import { FormatKind, serialToIso } from "../sheets/formats";
 import { PlanChart, SheetPlan } from "../sheets/plan";
 import { EvaluatedPlan } from "./engine";
 
@@ -52,7 +52,12 @@ export function headerAbove(ev: EvaluatedPlan, range: string): string {
   for (let row = start.row - 1; row >= Math.max(0, start.row - 3); row--) {
     const ref = cellRef(row, start.col);
     const cell = plan.cells.find((c) => c.ref === ref);
-    const isHeader = cell?.style === "header" || tableTops.some((t) => t.start.row === row);
+    // A header cell, a table's header row, or the header row a spill writes (LEDGER, BOOKPNL).
+    const spillHeader = plan.spills.some((sp) => {
+      const at = parseCell(sp.ref);
+      return at.row === row && start.col >= at.col && start.col < at.col + sp.cols;
+    });
+    const isHeader = cell?.style === "header" || spillHeader || tableTops.some((t) => t.start.row === row);
     const text = textOf(ev.value(ref));
     if (isHeader && text) return text;
   }
@@ -102,6 +107,7 @@ export function formatTick(value: number, kind: FormatKind | undefined, step: nu
   const v = Math.abs(value) < step * 1e-9 ? 0 : value;
   const sign = v < 0 ? "-" : "";
   const abs = Math.abs(v);
+  if (kind === "date" || kind === "datetime") return serialToIso(value);
   if (kind === "pct" || kind === "rate") return `${sign}${grouped(abs * 100, decimalsOf(step * 100))}%`;
   const [scale, suffix] = largest >= 1e9 ? [1e9, "B"] : largest >= 1e6 ? [1e6, "M"] : [1, ""];
   const body = `${grouped(abs / scale, decimalsOf(step / scale))}${suffix}`;

@@ -179,7 +179,7 @@ describe("preview chart: legend, axis labels, readable ticks", () => {
       // Axis labels: the x axis named by the header above the x column, the y axis non-empty.
       const xLabel = (await svg.locator(".c-x-label").textContent())?.trim();
       const yLabel = (await svg.locator(".c-y-label").textContent())?.trim();
-      expect(xLabel).toMatch(/^(Exit price|Price move)$/);
+      expect(xLabel).toMatch(/^(Exit price|Price move|Date)$/);
       expect(yLabel).toMatch(/\S/);
       expect(yLabel).not.toBe("Value");
 
@@ -192,7 +192,8 @@ describe("preview chart: legend, axis labels, readable ticks", () => {
           }),
         );
         expect(ticks.length).toBeGreaterThanOrEqual(3);
-        for (const t of ticks) expect(t.text).toMatch(/^-?\$?\d{1,3}(,\d{3})*(\.\d+)?[%kMB×]?$/);
+        // Numbers formatted as the cells are (thousands separators, %, $), or dates for a date axis.
+        for (const t of ticks) expect(t.text).toMatch(/^(-?\$?\d{1,3}(,\d{3})*(\.\d+)?[%kMB×]?|\d{4}-\d{2}-\d{2})$/);
         for (let a = 0; a < ticks.length; a++)
           for (let b = a + 1; b < ticks.length; b++) expect(overlaps(ticks[a].box, ticks[b].box)).toBe(false);
       }
