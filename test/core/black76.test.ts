@@ -4,7 +4,6 @@
  * claim, and fast-check properties (parity, bounds, implied-volatility round trips, errors).
  */
 import fc from "fast-check";
-import { Decimal } from "decimal.js";
 import {
   Greeks,
   GREEK_NAMES,
@@ -17,39 +16,15 @@ import {
 } from "../../src/core/black76";
 import { DomainError, isDomainError, Result } from "../../src/core/errors";
 import { normCdf } from "../../src/core/normal";
+import { normalReference, RefDecimal } from "../helpers/normal-reference";
 
 // ---------------------------------------------------------------------------------------------
 // The reference: Black-76 exactly as printed, at 60 digits. N(x) = ½·erfc(−x/√2), with erfc by
 // its power series below 5 and its continued fraction above (A&S 7.1.6, 7.1.14); the same
 // reference is checked against published values in normal.test.ts.
 
-const Ref = Decimal.clone({ precision: 60 });
-type Ref = Decimal;
-const exact = (x: number): Ref => new Ref(x.toPrecision(40)); // the double's own value
-const SQRT_PI = Ref.acos(-1).sqrt();
-const SQRT2 = new Ref(2).sqrt();
-const TINY = new Ref("1e-65");
-
-function erfcRef(z: Ref): Ref {
-  if (z.isNeg()) return new Ref(2).minus(erfcRef(z.neg()));
-  const e = z.times(z).neg().exp();
-  if (z.lt(5)) {
-    const z2 = z.times(z).times(2);
-    let term = z;
-    let sum = z;
-    for (let n = 1; n < 2000; n++) {
-      term = term.times(z2).div(2 * n + 1);
-      sum = sum.plus(term);
-      if (term.lt(sum.times(TINY))) break;
-    }
-    return new Ref(1).minus(sum.times(e).times(2).div(SQRT_PI));
-  }
-  let f = z;
-  for (let k = 300; k >= 1; k--) f = z.plus(new Ref(k).div(2).div(f));
-  return e.div(SQRT_PI).div(f);
-}
-const N = (d: Ref): Ref => erfcRef(d.neg().div(SQRT2)).div(2);
-const phi = (d: Ref): Ref => d.times(d).div(-2).exp().div(Ref.acos(-1).times(2).sqrt());
+const { Ref, exact, N, phi } = normalReference(60);
+type Ref = RefDecimal;
 
 interface Case {
   type: OptionType;

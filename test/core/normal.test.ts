@@ -3,48 +3,11 @@
  * 80-digit reference: erfc by its power series below 5 and by its continued fraction above,
  * in decimal.js, with the two checked against each other where they meet.
  */
-import { Decimal } from "decimal.js";
 import { erf, erfc, erfcx, expMinusHalfSquare, normCdf, normPdf } from "../../src/core/normal";
+import { normalReference, RefDecimal } from "../helpers/normal-reference";
 
-const Ref = Decimal.clone({ precision: 80 });
-type Ref = Decimal;
-
-/** The exact value of a double (40 significant digits are plenty for a 53-bit mantissa here). */
-const exact = (x: number): Ref => new Ref(x.toPrecision(40));
-
-const SQRT_PI = Ref.acos(-1).sqrt();
-const EPS = new Ref("1e-85");
-
-/**
- * erf(z), 0 ≤ z < ~6: (2/√π)·e^(−z²)·Σ (2z²)ⁿ·z / (2n + 1)!!, a series of positive terms
- * (Abramowitz & Stegun 7.1.6), so no cancellation inside the sum.
- */
-function erfSeries(z: Ref): Ref {
-  const z2 = z.times(z).times(2);
-  let term = z;
-  let sum = z;
-  for (let n = 1; n < 2000; n++) {
-    term = term.times(z2).div(2 * n + 1);
-    sum = sum.plus(term);
-    if (term.lt(sum.times(EPS))) break;
-  }
-  return sum.times(z.times(z).neg().exp()).times(2).div(SQRT_PI);
-}
-
-/**
- * erfc(z), z ≥ 5: e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))) (A&S 7.1.14), evaluated
- * from the tail at depth `depth`.
- */
-function erfcFraction(z: Ref, depth = 400): Ref {
-  let f = z;
-  for (let k = depth; k >= 1; k--) f = z.plus(new Ref(k).div(2).div(f));
-  return z.times(z).neg().exp().div(SQRT_PI).div(f);
-}
-
-function erfcRef(z: Ref): Ref {
-  if (z.isNeg()) return new Ref(2).minus(erfcRef(z.neg()));
-  return z.lt(5) ? new Ref(1).minus(erfSeries(z)) : erfcFraction(z);
-}
+const { Ref, exact, erfSeries, erfcFraction, erfcRef } = normalReference(80);
+type Ref = RefDecimal;
 
 /** N(x) = ½·erfc(−x/√2) at 80 digits. */
 const cdfRef = (x: number): Ref => erfcRef(exact(x).neg().div(new Ref(2).sqrt())).div(2);

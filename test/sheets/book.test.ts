@@ -10,6 +10,7 @@ import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
 import { checkInputs, todayIso } from "../../src/sheets/inputs";
 import { book, buildBook } from "../../src/sheets/templates/book";
 import { parseCell } from "../../src/sheets/a1";
+import { LEDGER_HEADER } from "../../src/functions/ledger";
 
 const { values } = checkInputs(book.inputs, {}, todayIso());
 
@@ -50,19 +51,7 @@ describe("Book template", () => {
 
   test("the ledger: the article's cash-and-carry makes $3,000 before costs, $2,706 after Binance's fees", () => {
     const ledger = spilled(ev, "LEDGER");
-    expect(ledger[0]).toEqual([
-      "Strategy",
-      "Exchange",
-      "Symbol",
-      "Currency",
-      "Position",
-      "Avg entry",
-      "Realized",
-      "Fees",
-      "Funding",
-      "Unrealized",
-      "Total",
-    ]);
+    expect(ledger[0]).toEqual(LEDGER_HEADER);
     const row = (strategy: string, symbol: string) => ledger.find((r) => r[0] === strategy && r[2] === symbol)!;
     // Spot: bought at 95,000, sold at 100,000; fees 95 + 100.
     expect(row("Cash-and-carry", "BTC/USDT")).toEqual([
