@@ -4,22 +4,21 @@
  * as text where they are text; a re-import adds nothing; a user's Strategy survives; a failure at
  * any sync leaves the tables exactly as they were; large imports go in batches under 5 MB.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { batchesOf, findBooks, importIntoBook } from "../../src/excel/book-import";
 import { MAX_PAYLOAD_BYTES, WriteError } from "../../src/excel/writer";
 import { FILL_COLUMNS, FUNDING_COLUMNS } from "../../src/import/book-rows";
 import { readExport } from "../../src/import/read-export";
 import { ParsedExport } from "../../src/import/types";
+import { exportFile } from "../helpers/exports";
 import { FakeBook } from "../helpers/fake-book";
 
-const dir = path.resolve(__dirname, "../fixtures/exports");
 const parse = (text: string, fileName = "export.csv"): ParsedExport => {
   const r = readExport(text, { fileName });
   if ("refused" in r) throw new Error(r.refused);
   return r;
 };
-const fixture = (name: string) => parse(fs.readFileSync(path.join(dir, name), "utf8"), path.basename(name));
+const fixture = (name: string) => parse(exportFile(name), path.basename(name));
 
 const BOOK = { sheetName: "Book", fills: "Fills", funding: "Funding" };
 
@@ -81,7 +80,7 @@ describe("importIntoBook", () => {
     expect(wb.snapshot()).toBe(before);
 
     // Two exports of overlapping periods: the first 8 fills, then fills 5 to 13.
-    const lines = fs.readFileSync(path.join(dir, "hyperliquid/trade_history.csv"), "utf8").trim().split("\n");
+    const lines = exportFile("hyperliquid/trade_history.csv").trim().split("\n");
     const first = parse([lines[0], ...lines.slice(1, 9)].join("\n"));
     const second = parse([lines[0], ...lines.slice(5)].join("\n"));
     const wb2 = emptyBook();

@@ -10,17 +10,10 @@ import * as path from "path";
 import Papa from "papaparse";
 import { bitmexExecutions } from "../../src/import/formats/bitmex-executions";
 import { bitmexWallet } from "../../src/import/formats/bitmex-wallet";
-import { readExport, ReadResult } from "../../src/import/read-export";
+import { readExport } from "../../src/import/read-export";
 import { FORMATS } from "../../src/import/registry";
 import { summarise } from "../../src/import/summary";
-import { ParsedExport } from "../../src/import/types";
-
-const dir = path.resolve(__dirname, "../fixtures/exports");
-const file = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
-const parsed = (r: ReadResult): ParsedExport => {
-  if ("refused" in r) throw new Error(`refused: ${r.refused}`);
-  return r;
-};
+import { EXPORTS_DIR as dir, exportFile as file, parsed } from "../helpers/exports";
 
 const WHY = {
   RealisedPNL:

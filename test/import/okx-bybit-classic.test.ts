@@ -5,24 +5,16 @@
  * contract value, fees and funding come out in the Book's signs whichever way the exchange writes
  * them, and the realized P&L of the imported fills reproduces the exchange's own column.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { Dec } from "../../src/core/decimal";
 import { realizedPnl } from "../../src/core/realized";
 import { bybitClassic } from "../../src/import/formats/bybit-classic";
 import { bybitUta } from "../../src/import/formats/bybit-uta";
 import { okxTrades } from "../../src/import/formats/okx-trades";
 import { okxContract } from "../../src/import/okx-contract-values";
-import { readExport, ReadResult } from "../../src/import/read-export";
+import { readExport } from "../../src/import/read-export";
 import { FORMATS } from "../../src/import/registry";
-import { FillRow, ParsedExport } from "../../src/import/types";
-
-const dir = path.resolve(__dirname, "../fixtures/exports");
-const file = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
-const parsed = (r: ReadResult): ParsedExport => {
-  if ("refused" in r) throw new Error(`refused: ${r.refused}`);
-  return r;
-};
+import { FillRow } from "../../src/import/types";
+import { exportFile as file, parsed } from "../helpers/exports";
 
 const OKX_HEADER =
   "id,Order id,Time,Trade Type,Symbol,Action,Amount,Trading Unit,Filled Price,PnL,Fee,Fee Unit,Position Change,Position Balance,Balance Change,Balance,Balance Unit";

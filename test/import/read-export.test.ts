@@ -5,22 +5,9 @@
  * out as the Book's tables want them; nothing is read twice or dropped silently; hostile files get
  * a clear refusal.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { realizedPnlOf } from "../../src/functions/realizedpnl";
-import { readExport, ReadResult } from "../../src/import/read-export";
-import { ParsedExport } from "../../src/import/types";
-
-const dir = path.resolve(__dirname, "../fixtures/exports");
-const file = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
-const parsed = (r: ReadResult): ParsedExport => {
-  if ("refused" in r) throw new Error(`refused: ${r.refused}`);
-  return r;
-};
-const refused = (r: ReadResult): string => {
-  if (!("refused" in r)) throw new Error(`expected a refusal, got ${r.formatId}`);
-  return r.refused;
-};
+import { readExport } from "../../src/import/read-export";
+import { exportFile as file, parsed, refused } from "../helpers/exports";
 
 describe("Hyperliquid", () => {
   const trades = parsed(readExport(file("hyperliquid/trade_history.csv"), { fileName: "binance.csv" }));
