@@ -3,6 +3,7 @@
  * net delta per strategy and asset, and P&L by day, from the Book's tables as LEDGER reads them.
  */
 import { netDeltaByStrategy, pnlByDay } from "../core/book-views";
+import { LedgerFill } from "../core/ledger";
 import { Dec } from "../core/decimal";
 import { invalid, isDomainError } from "../core/errors";
 import { COST_METHODS } from "../core/realized";
@@ -58,12 +59,25 @@ export function bookPnlOf(fills: unknown, funding: unknown, currency: unknown, m
   const untimed = f.findIndex((x) => x.time === null);
   if (untimed >= 0 || fu.some((x) => x.time === null))
     return invalid("BOOKPNL needs a time on every row: give the tables with their Time UTC column filled in");
-  const cur = c ?? mostCommon(f.map((x) => x.currency)) ?? "USDT";
+  const cur = c ?? mainCurrency(f);
   const days = pnlByDay(f, fu, cur, m);
   return table(
     BOOKPNL_HEADER,
     days.map((d) => [d.day, d.realized, d.funding, d.fees, d.cumulative]),
   );
+}
+
+/** The P&L currency of most fills (USDT for a book without fills): BOOKPNL's default. */
+export function mainCurrency(fills: readonly LedgerFill[]): string {
+  return mostCommon(fills.map((x) => x.currency)) ?? "USDT";
+}
+
+/** The P&L currency of most rows of a Fills table (header row first), or null when it cannot be read. */
+export function mainCurrencyOf(fills: unknown): string | null {
+  const g = toGrid("fills", fills);
+  if (isDomainError(g)) return null;
+  const f = readFills(g);
+  return isDomainError(f) ? null : mainCurrency(f);
 }
 
 function mostCommon(words: readonly string[]): string | null {

@@ -4,6 +4,7 @@
  * book-rows.ts: never a row twice), and turned into the Book template's data.
  */
 import { Cell, defaultLayout, FILL_COLUMNS, FUNDING_COLUMNS, ImportPlan, planImport } from "../import/book-rows";
+import { mainCurrencyOf } from "../functions/book-views";
 import { ParsedExport } from "../import/types";
 import { BookData } from "../sheets/templates/book";
 
@@ -33,11 +34,8 @@ export class PreviewBook {
     return { fills: this.fills, funding: this.funding, marks: [...last.values()] };
   }
 
-  /** The most common P&L currency of the fills (the chart's), by fee asset. */
+  /** The chart's currency: BOOKPNL's own default, the P&L currency of most fills. */
   mainCurrency(): string | null {
-    const counts = new Map<string, number>();
-    const at = FILLS.at["Fee asset"];
-    for (const r of this.fills) counts.set(String(r[at]), (counts.get(String(r[at])) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    return mainCurrencyOf([[...FILL_COLUMNS], ...this.fills]);
   }
 }

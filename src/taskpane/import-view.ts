@@ -7,6 +7,7 @@ import { BookTables, findBooks, importIntoBook } from "../excel/book-import";
 import { WriteError, writePlan } from "../excel/writer";
 import { FileSummary } from "../import/summary";
 import { ParsedExport } from "../import/types";
+import { zoneLabel } from "../import/values";
 import { checkInputs, todayIso } from "../sheets/inputs";
 import { book, buildBook } from "../sheets/templates/book";
 import { localOffsetMinutes, readFiles, renderSummaries } from "./import-files";
@@ -24,8 +25,9 @@ interface ImportElements {
 
 type Status = "info" | "ok" | "error";
 
-/** "+02:00" / "-05:30" / "0" → minutes east of UTC, or null. */
+/** "UTC+2" / "+02:00" / "-05:30" / "UTC" / "0" → minutes east of UTC (at most 14 hours), or null. */
 export function parseOffset(text: string): number | null {
+  if (/^\s*UTC\s*$/i.test(text)) return 0;
   const m = /^\s*(?:UTC)?\s*([+-])?(\d{1,2})(?::?(\d{2}))?\s*$/i.exec(text);
   if (!m) return null;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
@@ -33,15 +35,10 @@ export function parseOffset(text: string): number | null {
   return m[1] === "-" ? -minutes : minutes;
 }
 
-export const formatOffset = (minutes: number): string => {
-  const a = Math.abs(minutes);
-  return `${minutes < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
-};
-
 export function setUpImport(doc: Document, el: ImportElements, canWrite: () => boolean): void {
   let summaries: FileSummary[] = [];
   let chosen: File[] = [];
-  el.offset.value = formatOffset(localOffsetMinutes());
+  el.offset.value = zoneLabel(localOffsetMinutes());
 
   const setStatus = (text: string, kind: Status = "info") => {
     el.status.textContent = text;
@@ -52,7 +49,7 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
   const refresh = async () => {
     const offset = parseOffset(el.offset.value);
     if (offset === null) {
-      setStatus(`Time zone "${el.offset.value}" is not an offset like +02:00 or -05:00 (at most 14 hours).`, "error");
+      setStatus(`Time zone "${el.offset.value}" is not an offset like UTC+2, +02:00 or -05:30 (at most 14 hours).`, "error");
       el.button.disabled = true;
       return;
     }

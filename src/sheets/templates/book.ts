@@ -14,10 +14,10 @@
  */
 import { rangeRef } from "../a1";
 import { Content, SheetBuilder } from "../builder";
-import { FormatKind, isoToSerial } from "../formats";
+import { FormatKind } from "../formats";
 import { InputSpec, InputValues } from "../inputs";
 import { SheetPlan } from "../plan";
-import { FILL_COLUMNS, FUNDING_COLUMNS } from "../../import/book-rows";
+import { excelSerial, FILL_COLUMNS, FUNDING_COLUMNS } from "../../import/book-rows";
 import { Template } from "./template";
 
 const INPUTS: InputSpec[] = [
@@ -46,11 +46,8 @@ export interface BookData {
   marks: readonly (readonly [string, string, number | null])[];
 }
 
-const at = (iso: string) => isoToSerial(iso.slice(0, 10)) + timeOfDay(iso.slice(11));
-function timeOfDay(hms: string): number {
-  const [h, m, s] = hms.split(":").map(Number);
-  return (h * 3600 + m * 60 + s) / 86400;
-}
+/** "2026-01-05 08:00:00" (UTC) → its Excel date serial, as the import writes times. */
+const at = (iso: string) => excelSerial(Date.parse(`${iso.replace(" ", "T")}Z`));
 
 const fill = (
   time: string,
