@@ -309,7 +309,9 @@ describe("properties", () => {
       fc.property(domain, (c) => {
         const linear = value(optionPrice(c.type, c.F, c.K, c.days, c.vol, c.rate));
         const coin = value(optionPrice(c.type, c.F, c.K, c.days, c.vol, c.rate, "inverse"));
-        expect(Math.abs(coin * c.F - linear)).toBeLessThanOrEqual(4e-16 * linear);
+        // Relative to the last bit, except where the price is subnormal (a put struck at 1e-24):
+        // there a double has fewer significant bits, so the floor is absolute.
+        expect(Math.abs(coin * c.F - linear)).toBeLessThanOrEqual(4e-16 * linear + 1e-300);
         const g = greeks(c);
         expect(g.gamma).toBeGreaterThanOrEqual(0);
         expect(g.vega).toBeGreaterThanOrEqual(0);
