@@ -66,6 +66,8 @@ module.exports = async (env, options) => {
       // first call (src/functions/lazy.ts). Its own copy of what it uses: sharing modules with a
       // chunk would cost functions.js its scope hoisting and a chunk-loading runtime.
       book: { import: "./src/functions/book.ts", library: { name: "legworkBook", type: "global" } },
+      // The option functions (Black-76) and NETDELTA over option columns, the same way.
+      options: { import: "./src/functions/options-bundle.ts", library: { name: "legworkOptions", type: "global" } },
       // The market-data service (live.js), the same way, fetched on the first live call.
       live: { import: "./src/live/service.ts", library: { name: "legworkLive", type: "global" } },
       // The HyperFormula preview is a development page: never part of a release build.
@@ -76,12 +78,18 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       // A fixed public path keeps webpack's runtime from probing `document` when functions.js loads.
       publicPath: "",
-      // live.js and book.js set their globals (legworkLive, legworkBook) on the page's globalThis.
+      // live.js, book.js and options.js set their globals (legworkLive, legworkBook, legworkOptions) on the page's globalThis.
       globalObject: "globalThis",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [tsRule("es2020")] },
+    module: {
+      rules: [
+        tsRule("es2020"),
+        // decimal.js's ln(10) and π to 300 digits, not 1,025: Legwork's decimals have 40 (see the loader).
+        { test: /[\\/]decimal\.js[\\/]decimal\.mjs$/, loader: path.resolve(__dirname, "scripts/trim-decimal-constants.js") },
+      ],
+    },
     performance: { hints: false },
     optimization: {
       // Terser with modern output and extra passes: functions.js has a 60 KiB budget.

@@ -27,6 +27,8 @@ export interface Leg {
   inverse: boolean;
   /** Per unit of the underlying; null means 1 (spot, perp, future). */
   delta: Num | null;
+  /** The table row it was read from (0 = the header), when it came from a table with a header. */
+  row?: number;
 }
 
 function checkLeg(leg: Leg): DomainError | null {
@@ -34,7 +36,9 @@ function checkLeg(leg: Leg): DomainError | null {
     return invalid(`${leg.label}: Contract size must be greater than 0 (got ${leg.contractSize.toString()})`);
   }
   if (leg.instrument === "option" && leg.delta === null) {
-    return invalid(`${leg.label} is an option: give its Delta (per unit of the underlying, −1 to 1)`);
+    return invalid(
+      `${leg.label} is an option: give its Delta (per unit of the underlying, −1 to 1), or Type, Strike, Expiry (or Days) and Vol columns and the price`,
+    );
   }
   if (leg.delta !== null && (typeof leg.delta === "number" ? Math.abs(leg.delta) > 1 : leg.delta.abs().gt(1))) {
     return invalid(`${leg.label}: Delta must be between -1 and 1 per unit of the underlying (got ${leg.delta.toString()})`);
@@ -45,7 +49,15 @@ function checkLeg(leg: Leg): DomainError | null {
   return null;
 }
 
-const sameAsset = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
+/**
+ * Counted ÷ price: an inverse perp or future, whose quantity × contract size is quote currency.
+ * An option's contract is in coins whatever its settlement (Deribit 1 BTC, OKX 0.01 BTC): Inverse
+ * on an option means coin-settled, which its Delta already reflects (premium-adjusted).
+ */
+const coinMargined = (leg: { inverse: boolean; instrument?: Instrument | null }): boolean =>
+  leg.inverse && leg.instrument !== "option";
+
+export const sameAsset = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /**
  * Net delta of the legs, optionally only those of one asset. Adding BTC to ETH is never a
@@ -75,7 +87,7 @@ export function netDelta(
   for (const leg of chosen) {
     const bad = checkLeg(leg);
     if (bad) return bad;
-    if (leg.inverse && price === null) {
+    if (coinMargined(leg) && price === null) {
       return missing(`${leg.label} is an inverse contract (quantity × contract size in quote currency): give the price argument`);
     }
     allNumbers &&=
@@ -93,7 +105,7 @@ export function netDelta(
       quantity: dec(l.quantity),
       contractSize: dec(l.contractSize),
       delta: l.delta === null ? null : dec(l.delta),
-      inverse: l.inverse,
+      inverse: coinMargined(l),
     })),
     price,
   );
@@ -147,6 +159,7 @@ export interface FastLeg {
   contractSize: number;
   delta: number | null;
   inverse: boolean;
+  instrument: Instrument | null;
 }
 
 /** Net delta on the fast exact path, for legs already checked; null → the decimal path. */
@@ -157,7 +170,7 @@ export function netDeltaFast(legs: readonly FastLeg[], price: number | null): nu
     const contractSize = scaledOf(leg.contractSize);
     const delta = leg.delta === null ? null : scaledOf(leg.delta);
     if (quantity === null || contractSize === null || (leg.delta !== null && delta === null)) return null;
-    scaled.push({ quantity, contractSize, delta, inverse: leg.inverse });
+    scaled.push({ quantity, contractSize, delta, inverse: coinMargined(leg) });
   }
   const p = price === null ? null : scaledOf(price);
   if (price !== null && (p === null || !(price > 0))) return null;

@@ -12,7 +12,18 @@
  */
 export type DomainErrorKind = "invalid" | "missing" | "divzero" | "overflow";
 
+/**
+ * Registered (Symbol.for), so the same key in every bundle: book.js and options.js each carry a
+ * copy of this class, and functions.js must still recognise the errors they return.
+ */
+const BRAND = Symbol.for("legwork.DomainError");
+
 export class DomainError {
+  readonly [BRAND] = true;
+  /** `instanceof` by brand, not by prototype: true for a DomainError made by another bundle's copy. */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
   constructor(
     readonly kind: DomainErrorKind,
     readonly message: string,

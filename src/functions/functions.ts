@@ -17,18 +17,22 @@ import { liqPrice } from "./liqprice";
 import { fundingHistory, fundingInterval } from "./live";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
-import { withBook } from "./book-chunk";
+import { withBook, withOptions } from "./chunks";
+import { hasOptionColumns } from "./option-columns";
 
 /**
  * Net delta of a book of legs: spot, perps, futures and options, linear or inverse, in units of the underlying coin.
  * @customfunction NETDELTA
- * @param legs The legs table with a header row (Asset, Instrument, Side, Quantity, Contract size, Inverse, Delta, in any order), or a single column of signed quantities.
- * @param [price] Price of the underlying in quote currency; needed only when a leg is inverse (coin-margined).
+ * @param legs The legs table with a header row (Asset, Instrument, Side, Quantity, Contract size, Inverse, Delta; for options without a Delta: Type, Strike, Expiry or Days, Vol), or a single column of signed quantities.
+ * @param [price] Price of the underlying in quote currency: needed when a leg is inverse, and the forward at which option deltas are computed.
  * @param [asset] Only the legs of this asset (e.g. "ETH"); needed when the table holds more than one asset.
  * @returns Net exposure in coins: positive is net long, 0 is market neutral.
  */
-export function NETDELTA(legs: any[][], price?: any, asset?: any): number {
-  return scalarResult(netDelta(legs, price, asset));
+export async function NETDELTA(legs: any[][], price?: any, asset?: any): Promise<number> {
+  // A table with option columns may need Black-76, which lives in options.js.
+  return scalarResult(
+    hasOptionColumns(legs) ? await withOptions((o) => o.netDeltaOf(legs, price, asset)) : netDelta(legs, price, asset),
+  );
 }
 
 /**
@@ -222,6 +226,102 @@ export async function BOOKDELTA(fills: any[][], marks?: any[][], method?: any): 
  */
 export async function BOOKPNL(fills: any[][], funding?: any[][], currency?: any, method?: any): Promise<any[][]> {
   return matrixResult(await withBook((b) => b.bookPnlOf(fills, funding, currency, method)));
+}
+
+/**
+ * Black-76 premium of a European option on a forward or future (Deribit's underlying price). Ranges spill: strikes down × expiries across is a price surface.
+ * @customfunction OPTIONPRICE
+ * @param type "call" or "put" ("c" / "p"). Range ok.
+ * @param forward Forward or futures price the option is priced on (> 0). Range ok.
+ * @param strike Strike (> 0). Range ok.
+ * @param days Days to expiry (> 0; fractions allowed). Range ok.
+ * @param vol Volatility per year (> 0; 0.6 = 60 %). Range ok.
+ * @param [rate] Discount rate per year (default 0; 0.05 = 5 %). Range ok.
+ * @param [settlement] "linear" (default: premium in quote currency, USDC options) or "inverse" (coin-settled, Deribit and OKX: premium in coin). Range ok.
+ * @returns The premium per option (one coin of underlying): quote currency when linear, coin when inverse.
+ */
+export async function OPTIONPRICE(
+  type: any[][],
+  forward: any[][],
+  strike: any[][],
+  days: any[][],
+  vol: any[][],
+  rate?: any[][],
+  settlement?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.optionPriceOf(type, forward, strike, days, vol, rate, settlement)));
+}
+
+/**
+ * Black-76 delta in coins per option; for coin-settled options the premium-adjusted delta (Deribit's net transaction delta): Black delta − premium in coin.
+ * @customfunction OPTIONDELTA
+ * @param type "call" or "put" ("c" / "p"). Range ok.
+ * @param forward Forward or futures price (> 0). Range ok.
+ * @param strike Strike (> 0). Range ok.
+ * @param days Days to expiry (> 0). Range ok.
+ * @param vol Volatility per year (> 0; 0.6 = 60 %). Range ok.
+ * @param [rate] Discount rate per year (default 0). Range ok.
+ * @param [settlement] "linear" (default): call DF·N(d1), put −DF·N(−d1); "inverse": that minus the premium in coin. Range ok.
+ * @returns Delta in coins per option.
+ */
+export async function OPTIONDELTA(
+  type: any[][],
+  forward: any[][],
+  strike: any[][],
+  days: any[][],
+  vol: any[][],
+  rate?: any[][],
+  settlement?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.optionDeltaOf(type, forward, strike, days, vol, rate, settlement)));
+}
+
+/**
+ * Black-76 price and greeks of an option as one row: price, delta, gamma, vega (per vol point), theta (per calendar day). A column of options spills a row each.
+ * @customfunction OPTIONGREEKS
+ * @param type "call" or "put" ("c" / "p"). Range ok.
+ * @param forward Forward or futures price (> 0). Range ok.
+ * @param strike Strike (> 0). Range ok.
+ * @param days Days to expiry (> 0). Range ok.
+ * @param vol Volatility per year (> 0; 0.6 = 60 %). Range ok.
+ * @param [rate] Discount rate per year (default 0). Range ok.
+ * @param [settlement] "linear" (default) or "inverse": price in coin and premium-adjusted delta; gamma, vega and theta stay in quote currency. Range ok.
+ * @returns Price, delta, gamma, vega, theta: one row per option (a row of options: one column each).
+ */
+export async function OPTIONGREEKS(
+  type: any[][],
+  forward: any[][],
+  strike: any[][],
+  days: any[][],
+  vol: any[][],
+  rate?: any[][],
+  settlement?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.optionGreeksOf(type, forward, strike, days, vol, rate, settlement)));
+}
+
+/**
+ * Implied volatility (Black-76): the vol at which the option is worth the price, to 1e-8; #N/A when no vol does (below intrinsic value, above the no-arbitrage bound).
+ * @customfunction IMPLIEDVOL
+ * @param type "call" or "put" ("c" / "p"). Range ok.
+ * @param forward Forward or futures price (> 0). Range ok.
+ * @param strike Strike (> 0). Range ok.
+ * @param days Days to expiry (> 0). Range ok.
+ * @param price The option's price (> 0): quote currency when linear, coin when inverse (Deribit's BTC prices). Range ok.
+ * @param [rate] Discount rate per year (default 0). Range ok.
+ * @param [settlement] "linear" (default) or "inverse" (the price is in coin). Range ok.
+ * @returns The volatility per year (0.6 = 60 %).
+ */
+export async function IMPLIEDVOL(
+  type: any[][],
+  forward: any[][],
+  strike: any[][],
+  days: any[][],
+  price: any[][],
+  rate?: any[][],
+  settlement?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.impliedVolOf(type, forward, strike, days, price, rate, settlement)));
 }
 
 /**

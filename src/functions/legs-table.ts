@@ -66,7 +66,7 @@ const INVERSE_WORDS: Record<string, boolean> = {
   linear: false,
 };
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, "");
+export const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, "");
 
 type Columns = Partial<Record<Field, number>>;
 
@@ -80,7 +80,7 @@ export function readLegs(value: unknown): Result<Leg[]> {
   const legs: Leg[] = [];
   const layout = layoutOf(header);
   for (let r = 1; r < grid.length; r++) {
-    const leg = readRow(grid[r], layout, `legs row ${r + 1}`);
+    const leg = readRow(grid[r], layout, r);
     if (isDomainError(leg)) return leg;
     if (leg !== null) legs.push(leg);
   }
@@ -184,10 +184,11 @@ function layoutOf(columns: Columns): Layout {
 /** "legs row 3, Quantity": built only when a message needs it. */
 const placeOf = (label: string, f: Field) => `${label}, ${FIELD_TITLES[f]}`;
 
-function readRow(row: readonly unknown[], layout: Layout, label: string): Result<Leg | null> {
+function readRow(row: readonly unknown[], layout: Layout, r: number): Result<Leg | null> {
   let blank = true;
   for (const i of layout.used) if (!isBlank(row[i])) blank = false;
   if (blank) return null;
+  const label = `legs row ${r + 1}`;
   const cell = (i: number): unknown => (i < 0 ? null : row[i]);
   const where = (f: Field) => placeOf(label, f);
   const number = (f: Field, v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : cellNum(placeOf(label, f), v));
@@ -223,7 +224,7 @@ function readRow(row: readonly unknown[], layout: Layout, label: string): Result
   const assetCell = cell(layout.asset);
   const asset = isBlank(assetCell) ? null : typeof assetCell === "string" ? assetCell.trim() : String(assetCell);
 
-  return { label, asset, instrument, quantity, contractSize, inverse, delta };
+  return { label, asset, instrument, quantity, contractSize, inverse, delta, row: r };
 }
 
 function readInstrument(where: () => string, v: unknown): Result<Instrument | null> {

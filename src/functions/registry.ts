@@ -10,7 +10,8 @@ import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
-import { netDelta } from "./netdelta";
+import { netDeltaOf } from "./option-legs";
+import { impliedVolOf, optionDeltaOf, optionGreeksOf, optionPriceOf } from "./options";
 import { positionPnl } from "./positionpnl";
 import { bookDeltaOf, bookPnlOf } from "./book-views";
 import { ledgerOf } from "./ledger";
@@ -49,12 +50,21 @@ export interface LegsFunction {
    * from the rows of its range arguments. Hosts that must know a spill's size before computing it
    * (HyperFormula) reserve that much and pad the answer with "".
    */
-  largest?: (rows: readonly number[]) => { rows: number; cols: number };
+  largest?: (rows: readonly number[], cols: readonly number[]) => { rows: number; cols: number };
   run(args: readonly unknown[]): Answer;
 }
 
 /** Data rows of the range arguments (header rows excluded). */
 const dataRows = (rows: readonly number[], ...at: number[]) => at.reduce((n, i) => n + Math.max((rows[i] ?? 1) - 1, 0), 0);
+
+/** OPTIONGREEKS' spill: a row of five per option down a column, or a column of five per option across a row. */
+function greeksLargest(rows: readonly number[], cols: readonly number[]): { rows: number; cols: number } {
+  const r = Math.max(...rows);
+  const c = Math.max(...cols);
+  return r === 1 && c > 1 ? { rows: 5, cols: c } : { rows: r, cols: 5 };
+}
+
+const OPTION_PARAMETERS = ["type", "forward", "strike", "days", "vol", "rate", "settlement"];
 
 export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
   {
@@ -63,7 +73,8 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     required: 1,
     spills: [],
     ranges: [0],
-    run: (a) => netDelta(a[0], a[1], a[2]),
+    // Excel's NETDELTA sends only tables with option columns to options.js; here all is loaded.
+    run: (a) => netDeltaOf(a[0], a[1], a[2]),
   },
   {
     name: "BASISAPY",
@@ -157,6 +168,28 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     ranges: [0, 1],
     largest: (rows) => ({ rows: 1 + Math.max(dataRows(rows, 0, 1), 1), cols: 5 }),
     run: (a) => bookPnlOf(a[0], a[1], a[2], a[3]),
+  },
+  ...[
+    { name: "OPTIONPRICE", run: optionPriceOf },
+    { name: "OPTIONDELTA", run: optionDeltaOf },
+    { name: "OPTIONGREEKS", run: optionGreeksOf },
+  ].map(({ name, run }) => ({
+    name,
+    parameters: OPTION_PARAMETERS,
+    required: 5,
+    spills: [0, 1, 2, 3, 4, 5, 6],
+    ranges: [],
+    // OPTIONGREEKS: five numbers per option (a column of options: a row each; a row: a column each).
+    ...(name === "OPTIONGREEKS" ? { largest: greeksLargest } : {}),
+    run: (a: readonly unknown[]) => run(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+  })),
+  {
+    name: "IMPLIEDVOL",
+    parameters: ["type", "forward", "strike", "days", "price", "rate", "settlement"],
+    required: 5,
+    spills: [0, 1, 2, 3, 4, 5, 6],
+    ranges: [],
+    run: (a) => impliedVolOf(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
   },
   { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
   { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },

@@ -49,6 +49,53 @@ export function spill(
       if (x !== null) return x;
     }
   }
+  const shape = broadcastShape(args);
+  if (isDomainError(shape)) return shape;
+  const { grids, rows, cols } = shape;
+  const raw: number[] = new Array(grids.length);
+  const cellOf = (r: number, c: number): number | DomainError => {
+    if (fast) {
+      let numeric = true;
+      for (let i = 0; i < grids.length && numeric; i++) {
+        const v = cellAt(grids[i], r, c);
+        if (typeof v === "number") raw[i] = v;
+        else numeric = false;
+      }
+      if (numeric) {
+        const x = fast(raw);
+        if (x !== null) return x;
+      }
+    }
+    const values: Dec[] = [];
+    for (let i = 0; i < grids.length; i++) {
+      const v = cellNumber(args[i].name, cellAt(grids[i], r, c));
+      if (isDomainError(v)) return v;
+      values.push(v);
+    }
+    return finish(compute(values));
+  };
+  if (rows === 1 && cols === 1) return cellOf(0, 0);
+  const out: (number | DomainError)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row: (number | DomainError)[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellOf(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** The arguments as grids, and the shape they broadcast to. */
+export interface Broadcast {
+  grids: Grid[];
+  rows: number;
+  cols: number;
+}
+
+/**
+ * The shape of the result: each argument's rows and columns must be 1 or the largest (a single
+ * cell, a single row or a single column repeats), else an error naming the argument.
+ */
+export function broadcastShape(args: readonly SpillArg[]): Result<Broadcast> {
   const grids: Grid[] = [];
   for (const arg of args) {
     const grid = toGrid(arg.name, arg.value);
@@ -66,39 +113,12 @@ export function spill(
       );
     }
   }
-  const raw: number[] = new Array(grids.length);
-  const cellOf = (r: number, c: number): number | DomainError => {
-    if (fast) {
-      let numeric = true;
-      for (let i = 0; i < grids.length && numeric; i++) {
-        const g = grids[i];
-        const v = g[g.length === 1 ? 0 : r][g[0].length === 1 ? 0 : c];
-        if (typeof v === "number") raw[i] = v;
-        else numeric = false;
-      }
-      if (numeric) {
-        const x = fast(raw);
-        if (x !== null) return x;
-      }
-    }
-    const values: Dec[] = [];
-    for (let i = 0; i < grids.length; i++) {
-      const g = grids[i];
-      const v = cellNumber(args[i].name, g[g.length === 1 ? 0 : r][g[0].length === 1 ? 0 : c]);
-      if (isDomainError(v)) return v;
-      values.push(v);
-    }
-    return finish(compute(values));
-  };
-  if (rows === 1 && cols === 1) return cellOf(0, 0);
-  const out: (number | DomainError)[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const row: (number | DomainError)[] = [];
-    for (let c = 0; c < cols; c++) row.push(cellOf(r, c));
-    out.push(row);
-  }
-  return out;
+  return { grids, rows, cols };
 }
+
+/** The cell of `grid` at (r, c) of the broadcast result. */
+export const cellAt = (grid: Grid, r: number, c: number): unknown =>
+  grid[grid.length === 1 ? 0 : r][grid[0].length === 1 ? 0 : c];
 
 /** The arguments' doubles when every one is a single number (or a 1×1 range of one); else null. */
 function singleNumbers(args: readonly SpillArg[]): number[] | null {

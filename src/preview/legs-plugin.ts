@@ -55,14 +55,14 @@ interface AstNode {
   end?: { row: number; col: number };
 }
 
-/** Rows of each argument given as a range (1 for anything else). */
-const argRows = (args: readonly AstNode[]) =>
-  args.map((a) => (a && a.type === "CELL_RANGE" && a.start && a.end ? a.end.row - a.start.row + 1 : 1));
+/** Rows (or columns) of each argument given as a range (1 for anything else). */
+const argExtent = (args: readonly AstNode[], axis: "row" | "col") =>
+  args.map((a) => (a && a.type === "CELL_RANGE" && a.start && a.end ? a.end[axis] - a.start[axis] + 1 : 1));
 
 /** Spilled size: Excel's broadcasting over the range arguments among `fn.spills`, or the most `fn.largest` allows. */
 function sizeOf(fn: LegsFunction, args: readonly AstNode[]): ArraySize {
   if (fn.largest) {
-    const { rows, cols } = fn.largest(argRows(args));
+    const { rows, cols } = fn.largest(argExtent(args, "row"), argExtent(args, "col"));
     return new ArraySize(cols, rows);
   }
   let rows = 1;

@@ -39,6 +39,11 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   LEDGER: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
   BOOKDELTA: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null],
   BOOKPNL: [[["Time UTC", "Exchange", "Symbol", "Side", "Quantity", "Price"], [46000, "binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
+  // Hull's put on a future (F = K = 20, 4 months, 25 %, r = 9 %); a Deribit-style coin-settled call.
+  OPTIONPRICE: ["put", 20, 20, 365 / 3, 0.25, 0.09, null],
+  OPTIONDELTA: ["call", 100000, 100000, 30, 0.6, null, "inverse"],
+  OPTIONGREEKS: ["c", 100000, 100000, 30, 0.6, null, null],
+  IMPLIEDVOL: ["call", 100000, 100000, 30, 0.05, null, "inverse"],
   // Live functions, with arguments rejected before any request (the bare vm has no network).
   FUNDINGRATE: ["BTC", "kraken"],
   MARKPRICE: ["", null],
@@ -75,6 +80,16 @@ const EXPECTED: Record<string, unknown> = {
     code: "#N/A",
     message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
   },
+  // So are the option functions (options.js).
+  ...Object.fromEntries(
+    ["OPTIONPRICE", "OPTIONDELTA", "OPTIONGREEKS", "IMPLIEDVOL"].map((id) => [
+      id,
+      {
+        code: "#N/A",
+        message: "the option functions could not be loaded (document is not defined): they need the add-in's shared runtime",
+      },
+    ]),
+  ),
   FUNDINGRATE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got text "kraken")' },
   MARKPRICE: { code: "#N/A", message: "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT" },
   INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got 7)' },
@@ -144,13 +159,24 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     ["LIQPRICE", ["long", [["20000"]], [["1"]], [["400"]], [["0.005"]], null, "inverse", "mark"]],
     ["AVGENTRY", [[["1000"], ["1000"]], [["10000"], ["20000"]], "inverse"]],
     ["FUNDINGPNL", ["long", "15000", [["750"]], [["0.0025"]], "inverse", null]],
-  ])("%s on the decimal path gives the source's answer", (id, args) => {
+    // ln and pow far from 1: decimal.js multiplies in ln(10), whose digits the build trims to 300.
+    ["BASISAPY", [[[1e-300]], [["1e300"]], [[0.5]], "continuous", null]],
+    ["BASISAPY", [[["0.000123"]], [["98765.4321"]], [[7]], "compound", null]],
+    ["FUNDINGYIELD", [[["-0.00987654321"]], [[0.125]], [[1095]], "compound"]],
+  ])("%s on the decimal path gives the source's answer", async (id, args) => {
     const { cf } = loadBundle();
      
     const source = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
     (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
-    expect(JSON.parse(JSON.stringify(cf.associated.get(id as string)!(...(args as unknown[]))))).toEqual(
-      JSON.parse(JSON.stringify(source[id as string](...(args as unknown[])))),
+    const settle = async (f: () => unknown) => {
+      try {
+        return JSON.parse(JSON.stringify(await f()));
+      } catch (e) {
+        return JSON.parse(JSON.stringify(e));
+      }
+    };
+    expect(await settle(() => cf.associated.get(id as string)!(...(args as unknown[])))).toEqual(
+      await settle(() => source[id as string](...(args as unknown[]))),
     );
   });
 
@@ -164,5 +190,77 @@ describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () 
     }
     expect(thrown).toBeInstanceOf(FakeCustomFunctionError);
     expect(thrown).toMatchObject({ code: "#VALUE!", message: "interval_hours must be greater than 0 (got 0)" });
+  });
+});
+
+/**
+ * The shared runtime: a page where functions.js can add book.js and options.js as scripts. Here
+ * the vm's `document` runs each added script from dist/ in the same context, as a page would.
+ * Each bundle has its own copy of the core's error class; functions.js must still turn their
+ * errors into CustomFunctions.Error with the message (they cross the bundle boundary).
+ */
+describe("dist/functions.js with its lazy bundles (the shared runtime)", () => {
+  function loadPage(): FakeCustomFunctions {
+    const cf = fakeCustomFunctions();
+    const context = vm.createContext({ CustomFunctions: cf, setTimeout, clearTimeout });
+    const document = {
+      createElement: () => ({ src: "", onload: null as null | (() => void), onerror: null, remove: () => undefined }),
+      head: {
+        appendChild(script: { src: string; onload: () => void }) {
+          const code = fs.readFileSync(path.join(dist, script.src), "utf8");
+          setTimeout(() => {
+            vm.runInContext(code, context, { filename: script.src });
+            script.onload();
+          }, 0);
+        },
+      },
+    };
+    context.document = document;
+    vm.runInContext(fs.readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+    return cf;
+  }
+
+  async function call(cf: FakeCustomFunctions, id: string, ...args: unknown[]): Promise<unknown> {
+    try {
+      return JSON.parse(JSON.stringify(await cf.associated.get(id)!(...args)));
+    } catch (e) {
+      expect(e).toBeInstanceOf(FakeCustomFunctionError);
+      return JSON.parse(JSON.stringify(e));
+    }
+  }
+
+  test("the option functions load options.js and answer (Hull's futures put: 1.1166)", async () => {
+    const cf = loadPage();
+    const [put] = (await call(cf, "OPTIONPRICE", "put", 20, 20, 365 / 3, 0.25, 0.09, null)) as number[][];
+    expect(put[0]).toBeCloseTo(1.1166, 4);
+    const greeks = (await call(cf, "OPTIONGREEKS", [["call"], ["put"]], 100000, 100000, 30, 0.6, null, null)) as number[][];
+    expect(greeks.map((row) => row.length)).toEqual([5, 5]);
+  });
+
+  test("errors made in options.js and book.js arrive as CustomFunctions.Error with their message", async () => {
+    const cf = loadPage();
+    expect(await call(cf, "OPTIONPRICE", "put", 20, 20, 0, 0.25, null, null)).toEqual({
+      code: "#VALUE!",
+      message: "days must be greater than 0 (got 0)",
+    });
+    // One bad cell of a spill: the others still compute.
+    const spilled = (await call(cf, "OPTIONDELTA", "call", 100, [[100], [-1]], 30, 0.5, null, null)) as unknown[][];
+    expect(typeof spilled[0][0]).toBe("number");
+    expect(spilled[1][0]).toEqual({ code: "#VALUE!", message: "strike must be greater than 0 (got -1)" });
+    expect(await call(cf, "REALIZEDPNL", [["buy"]], [[1]], [[-5]], null, null, null)).toMatchObject({ code: "#VALUE!" });
+    expect(await call(cf, "IMPLIEDVOL", "call", 100, 100, 30, 150, null, null)).toMatchObject({ code: "#N/A" });
+  });
+
+  test("NETDELTA computes an option leg's delta in options.js; a table without option columns stays in functions.js", async () => {
+    const cf = loadPage();
+    const legs = [
+      ["Instrument", "Type", "Side", "Quantity", "Strike", "Days", "Vol"],
+      ["spot", "", "long", 1, "", "", ""],
+      ["option", "put", "long", 2, 100000, 30, 0.6],
+    ];
+    const withOptions = (await call(cf, "NETDELTA", legs, 100000, null)) as number;
+    expect(withOptions).toBeGreaterThan(0);
+    expect(withOptions).toBeLessThan(1);
+    expect(await call(cf, "NETDELTA", [["Side", "Quantity"], ["long", 10], ["short", 10]], null, null)).toBe(0);
   });
 });

@@ -16,14 +16,6 @@ beforeAll(() => {
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = fakeCustomFunctions();
 });
 
-function thrown(f: () => unknown): unknown {
-  try {
-    return f();
-  } catch (e) {
-    return e;
-  }
-}
-
 describe("functions.json", () => {
   test("does not carry allowCustomDataForDataTypeAny (a CustomFunctionsRuntime 1.4 feature)", () => {
     expect(Object.keys(metadata)).toEqual(["functions"]);
@@ -61,9 +53,9 @@ describe("cells holding data types", () => {
     expect(POSITIONPNL("long", [[15000]], [[750]], [[800]], "inverse")).toEqual([[1.25]]);
   });
 
-  test("a data type object (were one ever passed) gets a #VALUE! that says what to do, not 'an unsupported value'", () => {
+  test("a data type object (were one ever passed) gets a #VALUE! that says what to do, not 'an unsupported value'", async () => {
     const stock = { type: "LinkedEntity", text: "Microsoft Corp", basicValue: "#VALUE!", basicType: "Error" };
-    expect(thrown(() => NETDELTA([["Quantity"], [1]], stock, null))).toEqual(
+    expect(await NETDELTA([["Quantity"], [1]], stock, null).catch((e: unknown) => e)).toEqual(
       new FakeCustomFunctionError("#VALUE!", "price must be a number (got a LinkedEntity data type: refer to one of its fields, e.g. =A1.Price)"),
     );
   });

@@ -155,9 +155,10 @@ function checkAnswer(v: unknown): void {
 const VALID: Record<string, unknown[]> = {
   NETDELTA: [
     [
-      ["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse"],
-      ["ETH", "spot", "long", 10, "", ""],
-      ["ETH", "perp", "short", 3400, 10, true],
+      ["Asset", "Instrument", "Side", "Quantity", "Contract size", "Inverse", "Type", "Strike", "Expiry", "Vol"],
+      ["ETH", "spot", "long", 10, "", "", "", "", "", ""],
+      ["ETH", "perp", "short", 3400, 10, true, "", "", "", ""],
+      ["ETH", "option", "long", 5, 1, true, "put", 3000, 73051, 0.7],
     ],
     3400,
     "ETH",
@@ -204,6 +205,10 @@ const VALID: Record<string, unknown[]> = {
     "USDT",
     "average",
   ],
+  OPTIONPRICE: [[["call"], ["put"]], [[100000]], [[90000], [110000]], [[30, 90]], [[0.6]], [[0.05]], "inverse"],
+  OPTIONDELTA: ["put", 100000, [[90000, 110000]], 30, 0.6, 0, "inverse"],
+  OPTIONGREEKS: [[["c"], ["p"]], 3000, [[2800], [3200]], 7.5, 0.8, 0.04, "linear"],
+  IMPLIEDVOL: ["call", 100000, [[90000], [110000]], 30, [[0.1], [0.05]], null, "inverse"],
   REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
 };
 
