@@ -10,6 +10,8 @@ import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
 import { liqPrice } from "./liqprice";
+import { netDelta } from "./netdelta";
+import { hasOptionColumns } from "./option-columns";
 import { netDeltaOf } from "./option-legs";
 import { impliedVolOf, optionDeltaOf, optionGreeksOf, optionPriceOf } from "./options";
 import { positionPnl } from "./positionpnl";
@@ -73,8 +75,8 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     required: 1,
     spills: [],
     ranges: [0],
-    // Excel's NETDELTA sends only tables with option columns to options.js; here all is loaded.
-    run: (a) => netDeltaOf(a[0], a[1], a[2]),
+    // As Excel's NETDELTA: a table with a Strike or Vol column goes to the option reader.
+    run: (a) => (hasOptionColumns(a[0]) ? netDeltaOf : netDelta)(a[0], a[1], a[2]),
   },
   {
     name: "BASISAPY",

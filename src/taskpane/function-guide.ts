@@ -9,9 +9,34 @@ export interface FunctionGuide {
 export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
   {
     signature: "LEGS.NETDELTA(legs, [price], [asset])",
-    summary: "Net exposure of a legs table in coins; inverse legs need the price.",
+    summary:
+      "Net exposure of a legs table in coins; inverse legs need the price; options get their delta from Type, Strike, Expiry, Vol.",
     example: "=LEGS.NETDELTA(A1:C3) with spot long 10 and perp short 10",
     result: "0 (market neutral)",
+  },
+  {
+    signature: "LEGS.OPTIONPRICE(type, forward, strike, days, vol, [rate], [settlement])",
+    summary: "Black-76 premium of an option on a forward; coin when inverse (Deribit, OKX). Ranges spill a surface.",
+    example: '=LEGS.OPTIONPRICE("call", 100000, 100000, 30, 0.6, 0, "inverse")',
+    result: "0.0685 (BTC; 6,854 USD linear)",
+  },
+  {
+    signature: "LEGS.OPTIONDELTA(type, forward, strike, days, vol, [rate], [settlement])",
+    summary: "Delta in coins per option; coin-settled: the premium-adjusted delta (Black delta − premium in coin).",
+    example: '=LEGS.OPTIONDELTA("call", 100000, 100000, 30, 0.6, 0, "inverse")',
+    result: "0.4657 (0.5343 − 0.0685)",
+  },
+  {
+    signature: "LEGS.OPTIONGREEKS(type, forward, strike, days, vol, [rate], [settlement])",
+    summary: "One row: price, delta, gamma, vega (per vol point), theta (per day); a column of options spills a row each.",
+    example: '=LEGS.OPTIONGREEKS("call", 100000, 100000, 30, 0.6, 0, "inverse")',
+    result: "0.0685, 0.4657, 0.0000231, 113.95, −113.95",
+  },
+  {
+    signature: "LEGS.IMPLIEDVOL(type, forward, strike, days, price, [rate], [settlement])",
+    summary: "The volatility that gives a price (coin when inverse), to 1e-8; #N/A when none does.",
+    example: '=LEGS.IMPLIEDVOL("call", 100000, 100000, 30, 0.0687, 0, "inverse")',
+    result: "0.6014 (60.1 %)",
   },
   {
     signature: "LEGS.BASISAPY(spot, future, days, [compounding], [days_in_year])",
