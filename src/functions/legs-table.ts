@@ -28,6 +28,7 @@ const HEADERS: Record<string, Field> = {
   contractsize: "contractSize",
   multiplier: "contractSize",
   inverse: "inverse",
+  settlement: "inverse",
   delta: "delta",
 };
 

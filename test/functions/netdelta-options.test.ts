@@ -55,6 +55,18 @@ describe("NETDELTA computes option deltas", () => {
     expect(num(nd([dte, ["option", "long", 2, "call", 1, 0, 0.6, ""]]))).toBe(0);
   });
 
+  test("a Settlement column (linear/inverse) is the Inverse column by another name", () => {
+    const legs = [
+      ["Instrument", "Side", "Quantity", "Settlement", "Type", "Strike", "Days", "Vol"],
+      ["option", "long", 1, "inverse", "call", 100000, 30, 0.6],
+      ["option", "long", 1, "linear", "call", 100000, 30, 0.6],
+    ];
+    expect(num(nd(legs, 100000))).toBeCloseTo(
+      coinDelta("call", 100000, 30, 0.6) + coinDelta("call", 100000, 30, 0.6, "linear"),
+      12,
+    );
+  });
+
   test("option contracts are coins whatever the settlement: a typed delta on an inverse option is not ÷ price", () => {
     const legs = [
       ["Instrument", "Quantity", "Inverse", "Delta", "Strike"],
@@ -164,5 +176,21 @@ describe("NETDELTA computes option deltas", () => {
     for (const [name, field] of Object.entries(OPTION_HEADERS)) {
       expect(STRIKE_OR_VOL.test(name)).toBe(field === "strike" || field === "vol");
     }
+  });
+});
+
+describe("the README's worked example (BTC 100,000, 30-day call struck at 100,000, 60 %, Deribit)", () => {
+  test("premiums, deltas and the hedge of 10 calls: 4.6573 BTC short, not 5.3427", () => {
+    expect(optionDelta("call", 100000, 100000, 30, 0.6)).toBeCloseTo(0.53427, 5);
+    expect(coinDelta("call", 100000, 30, 0.6)).toBeCloseTo(0.46573, 5);
+    const legs = [
+      ["Asset", "Instrument", "Side", "Quantity", "Inverse", "Type", "Strike", "Days", "Vol"],
+      ["BTC", "option", "long", 10, true, "call", 100000, 30, 0.6],
+      ["BTC", "spot", "short", 4.6573, "", "", "", "", ""],
+    ];
+    expect(Math.abs(num(nd(legs, 100000)))).toBeLessThan(0.00005);
+    // Hedging with the textbook delta leaves the book short the 0.6854 BTC of premium paid.
+    legs[2][3] = 5.3427;
+    expect(num(nd(legs, 100000))).toBeCloseTo(-0.6854, 4);
   });
 });

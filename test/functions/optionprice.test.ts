@@ -20,6 +20,11 @@ describe("LEGS.OPTIONPRICE", () => {
     expect(num(price("call", 620, 600, 182.5, 0.2, 0.05))).toBeCloseTo(44.19, 2);
   });
 
+  test("the README's worked example: 6,853.94 USD linear, 0.068539 BTC coin-settled", () => {
+    expect(num(price("call", 100000, 100000, 30, 0.6))).toBeCloseTo(6853.94, 2);
+    expect(num(price("call", 100000, 100000, 30, 0.6, 0, "inverse"))).toBeCloseTo(0.068539, 6);
+  });
+
   test("type: call, put, c, p in any case and with spaces; numeric text reads as a number", () => {
     const c = num(price("call", 100000, 110000, 30, 0.6));
     for (const t of ["CALL", " c ", "C", "Call"]) expect(num(price(t, 100000, 110000, 30, 0.6))).toBe(c);
