@@ -5,6 +5,7 @@ import { deltaNeutral } from "./delta-neutral";
 import { enhancedExposure } from "./enhanced-exposure";
 import { fundingCapture } from "./funding-capture";
 import { fullHedge, partialHedge } from "./hedge";
+import { optionsHedge, protectivePut } from "./options-hedge";
 import { portfolio } from "./portfolio";
 import { Template } from "./template";
 
@@ -15,6 +16,8 @@ export const TEMPLATES: readonly Template[] = [
   fundingCapture,
   deltaNeutral,
   enhancedExposure,
+  optionsHedge,
+  protectivePut,
   portfolio,
   book,
 ];
