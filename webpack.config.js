@@ -68,6 +68,8 @@ module.exports = async (env, options) => {
       book: { import: "./src/functions/book.ts", library: { name: "legworkBook", type: "global" } },
       // The option functions (Black-76) and NETDELTA over option columns, the same way.
       options: { import: "./src/functions/options-bundle.ts", library: { name: "legworkOptions", type: "global" } },
+      // FORWARDAPY and CONSTANTMATURITY, the same way.
+      curves: { import: "./src/functions/curves-bundle.ts", library: { name: "legworkCurves", type: "global" } },
       // The market-data service (live.js), the same way, fetched on the first live call.
       live: { import: "./src/live/service.ts", library: { name: "legworkLive", type: "global" } },
       // The HyperFormula preview is a development page: never part of a release build.
@@ -78,7 +80,7 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       // A fixed public path keeps webpack's runtime from probing `document` when functions.js loads.
       publicPath: "",
-      // live.js, book.js and options.js set their globals (legworkLive, legworkBook, legworkOptions) on the page's globalThis.
+      // live.js, book.js, options.js and curves.js set their globals (legworkLive, legworkBook, …) on the page's globalThis.
       globalObject: "globalThis",
       clean: true,
     },

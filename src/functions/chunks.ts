@@ -1,7 +1,8 @@
 /**
  * Calls into the bundles functions.js loads on first use (lazy.ts): book.js (book.ts: REALIZEDPNL,
- * LEDGER, BOOKDELTA, BOOKPNL) and options.js (options-bundle.ts: the Black-76 functions, and
- * NETDELTA over a table with option columns). #N/A when the bundle cannot be loaded.
+ * LEDGER, BOOKDELTA, BOOKPNL), options.js (options-bundle.ts: the Black-76 functions, and
+ * NETDELTA over a table with option columns) and curves.js (curves-bundle.ts: FORWARDAPY,
+ * CONSTANTMATURITY). #N/A when the bundle cannot be loaded.
  */
 import { missing } from "../core/errors";
 import { lazyScript } from "./lazy";
@@ -9,6 +10,7 @@ import { Answer } from "./spill";
 
 type Book = typeof import("./book");
 type Options = typeof import("./options-bundle");
+type Curves = typeof import("./curves-bundle");
 
 function withChunk<T>(what: string, load: () => Promise<T>): (compute: (chunk: T) => Answer) => Promise<Answer> {
   return async (compute) => {
@@ -32,4 +34,9 @@ export const withBook = withChunk<Book>(
 export const withOptions = withChunk<Options>(
   "option",
   lazyScript("options", "legworkOptions", () => import(/* webpackIgnore: true */ "./options-bundle")),
+);
+
+export const withCurves = withChunk<Curves>(
+  "term-structure",
+  lazyScript("curves", "legworkCurves", () => import(/* webpackIgnore: true */ "./curves-bundle")),
 );

@@ -17,7 +17,7 @@ import { liqPrice } from "./liqprice";
 import { fundingHistory, fundingInterval } from "./live";
 import { netDelta } from "./netdelta";
 import { positionPnl } from "./positionpnl";
-import { withBook, withOptions } from "./chunks";
+import { withBook, withCurves, withOptions } from "./chunks";
 import { hasOptionColumns } from "./option-columns";
 
 /**
@@ -47,6 +47,39 @@ export async function NETDELTA(legs: any[][], price?: any, asset?: any): Promise
  */
 export function BASISAPY(spot: any[][], future: any[][], days: any[][], compounding?: any, days_in_year?: any): any[][] {
   return matrixResult(basisApy(spot, future, days, compounding, days_in_year));
+}
+
+/**
+ * The annualised yield between two expiries implied by their basis APYs: what rolling from the near contract to the far one locks in.
+ * @customfunction FORWARDAPY
+ * @param days1 Days to the near expiry (≥ 0). Range ok.
+ * @param apy1 Annualised basis to the near expiry (0.1 = 10 %), e.g. from LEGS.BASISAPY. Range ok.
+ * @param days2 Days to the far expiry (> days1). Range ok.
+ * @param apy2 Annualised basis to the far expiry. Range ok.
+ * @param [compounding] "simple" (default) or "continuous": (apy2·days2 − apy1·days1)/(days2 − days1); "compound": ((1+apy2)^days2/(1+apy1)^days1)^(1/(days2−days1)) − 1.
+ * @returns The forward yield per year.
+ */
+export async function FORWARDAPY(
+  days1: any[][],
+  apy1: any[][],
+  days2: any[][],
+  apy2: any[][],
+  compounding?: any,
+): Promise<any[][]> {
+  return matrixResult(await withCurves((c) => c.forwardApy(days1, apy1, days2, apy2, compounding)));
+}
+
+/**
+ * The basis APY at a constant maturity (30, 60, 90 days…), interpolated between the two listed expiries around it as Coin Metrics does; #N/A outside them.
+ * @customfunction CONSTANTMATURITY
+ * @param days Days to each listed expiry (a column or row).
+ * @param apys The annualised basis of each expiry, the same shape as days.
+ * @param target_days The maturity wanted, in days (> 0), or a range of them.
+ * @param [compounding] "simple" (default) or "continuous": the total basis interpolated linearly in time; "compound": (1+APY)^days log-linearly.
+ * @returns The basis APY at the target maturity.
+ */
+export async function CONSTANTMATURITY(days: any[][], apys: any[][], target_days: any[][], compounding?: any): Promise<any[][]> {
+  return matrixResult(await withCurves((c) => c.constantMaturity(days, apys, target_days, compounding)));
 }
 
 /**

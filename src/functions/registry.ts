@@ -6,6 +6,8 @@
  */
 import { avgEntry } from "./avgentry";
 import { basisApy } from "./basisapy";
+import { constantMaturity } from "./constantmaturity";
+import { forwardApy } from "./forwardapy";
 import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
@@ -85,6 +87,22 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     spills: [0, 1, 2],
     ranges: [],
     run: (a) => basisApy(a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "FORWARDAPY",
+    parameters: ["days1", "apy1", "days2", "apy2", "compounding"],
+    required: 4,
+    spills: [0, 1, 2, 3],
+    ranges: [],
+    run: (a) => forwardApy(a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "CONSTANTMATURITY",
+    parameters: ["days", "apys", "target_days", "compounding"],
+    required: 3,
+    spills: [2],
+    ranges: [0, 1],
+    run: (a) => constantMaturity(a[0], a[1], a[2], a[3]),
   },
   {
     name: "FUNDINGYIELD",

@@ -45,6 +45,18 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     result: "0.1280… (12.8 % a year)",
   },
   {
+    signature: "LEGS.FORWARDAPY(days1, apy1, days2, apy2, [compounding])",
+    summary: "What rolling from the near expiry to the far one locks in: the yield between them, a year.",
+    example: "=LEGS.FORWARDAPY(30, 0.06, 90, 0.08)",
+    result: "0.09 (9 % a year from day 30 to day 90)",
+  },
+  {
+    signature: "LEGS.CONSTANTMATURITY(days, apys, target_days, [compounding])",
+    summary: "The basis APY at a fixed horizon (30/60/90 days) between the listed expiries, as Coin Metrics computes it.",
+    example: "=LEGS.CONSTANTMATURITY({9;37}, {0.05;0.08}, 30)",
+    result: "0.07775",
+  },
+  {
     signature: "LEGS.FUNDINGYIELD(rate, [interval_hours], [horizon_days], [compounding])",
     summary: "Funding return over a horizon from a rate or a history of rates.",
     example: "=LEGS.FUNDINGYIELD(0.0003)",

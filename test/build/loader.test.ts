@@ -39,6 +39,8 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   LEDGER: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
   BOOKDELTA: [[["Exchange", "Symbol", "Side", "Quantity", "Price"], ["binance", "BTCUSDT", "buy", 1, 100]], null, null],
   BOOKPNL: [[["Time UTC", "Exchange", "Symbol", "Side", "Quantity", "Price"], [46000, "binance", "BTCUSDT", "buy", 1, 100]], null, null, null],
+  FORWARDAPY: [[[30]], [[0.06]], [[90]], [[0.08]], null],
+  CONSTANTMATURITY: [[[9], [37]], [[0.05], [0.08]], [[30]], null],
   // Hull's put on a future (F = K = 20, 4 months, 25 %, r = 9 %); a Deribit-style coin-settled call.
   OPTIONPRICE: ["put", 20, 20, 365 / 3, 0.25, 0.09, null],
   OPTIONDELTA: ["call", 100000, 100000, 30, 0.6, null, "inverse"],
@@ -80,6 +82,15 @@ const EXPECTED: Record<string, unknown> = {
     code: "#N/A",
     message: "the book functions could not be loaded (document is not defined): they need the add-in's shared runtime",
   },
+  ...Object.fromEntries(
+    ["FORWARDAPY", "CONSTANTMATURITY"].map((id) => [
+      id,
+      {
+        code: "#N/A",
+        message: "the term-structure functions could not be loaded (document is not defined): they need the add-in's shared runtime",
+      },
+    ]),
+  ),
   // So are the option functions (options.js).
   ...Object.fromEntries(
     ["OPTIONPRICE", "OPTIONDELTA", "OPTIONGREEKS", "IMPLIEDVOL"].map((id) => [
@@ -249,6 +260,12 @@ describe("dist/functions.js with its lazy bundles (the shared runtime)", () => {
     expect(spilled[1][0]).toEqual({ code: "#VALUE!", message: "strike must be greater than 0 (got -1)" });
     expect(await call(cf, "REALIZEDPNL", [["buy"]], [[1]], [[-5]], null, null, null)).toMatchObject({ code: "#VALUE!" });
     expect(await call(cf, "IMPLIEDVOL", "call", 100, 100, 30, 150, null, null)).toMatchObject({ code: "#N/A" });
+  });
+
+  test("the term-structure functions load curves.js: a roll from 30 days at 6 % to 90 at 8 % locks in 9 %", async () => {
+    const cf = loadPage();
+    expect(await call(cf, "FORWARDAPY", [[30]], [[0.06]], [[90]], [[0.08]], null)).toEqual([[0.09]]);
+    expect(await call(cf, "CONSTANTMATURITY", [[9], [37]], [[0.05], [0.08]], [[60]], null)).toMatchObject({ code: "#N/A" });
   });
 
   test("NETDELTA computes an option leg's delta in options.js; a table without option columns stays in functions.js", async () => {

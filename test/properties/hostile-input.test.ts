@@ -205,6 +205,8 @@ const VALID: Record<string, unknown[]> = {
     "USDT",
     "average",
   ],
+  FORWARDAPY: [[[30], [60]], [[0.06], [0.07]], [[90]], [[0.08]], "compound"],
+  CONSTANTMATURITY: [[[9], [37], [100]], [[0.05], [0.08], [0.1]], [[30, 60, 90]], "continuous"],
   OPTIONPRICE: [[["call"], ["put"]], [[100000]], [[90000], [110000]], [[30, 90]], [[0.6]], [[0.05]], "inverse"],
   OPTIONDELTA: ["put", 100000, [[90000, 110000]], 30, 0.6, 0, "inverse"],
   OPTIONGREEKS: [[["c"], ["p"]], 3000, [[2800], [3200]], 7.5, 0.8, 0.04, "linear"],
