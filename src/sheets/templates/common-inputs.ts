@@ -9,6 +9,18 @@ export const assetInput = (dflt: string): InputSpec => ({
   help: "The coin the legs trade (used to filter the legs table)",
 });
 
+/** The coins held (and kept) that a hedge protects. */
+export const spotHeldInput = (dflt: number): InputSpec => ({
+  id: "SpotQty",
+  label: "Spot held",
+  kind: "number",
+  default: dflt,
+  min: 0,
+  exclusive: true,
+  help: "Coins you own and keep",
+  format: "coin",
+});
+
 export const leverageInput = (dflt: number): InputSpec => ({
   id: "Leverage",
   label: "Derivative leverage",

@@ -5,22 +5,13 @@
 import { SheetBuilder } from "../builder";
 import { InputSpec, InputValues } from "../inputs";
 import { scenarioGrid } from "../scenario";
-import { assetInput, perpLegInputs } from "./common-inputs";
+import { assetInput, spotHeldInput, perpLegInputs } from "./common-inputs";
 import { legsTable, Template } from "./template";
 
 function hedgeInputs(ratio: number): InputSpec[] {
   return [
     assetInput("ETH"),
-    {
-      id: "SpotQty",
-      label: "Spot held",
-      kind: "number",
-      default: 10,
-      min: 0,
-      exclusive: true,
-      help: "Coins you own and keep",
-      format: "coin",
-    },
+    spotHeldInput(10),
     {
       id: "CostBasis",
       label: "Average cost of the spot",

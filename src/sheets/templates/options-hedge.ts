@@ -23,7 +23,7 @@
 import { Metric, SheetBuilder } from "../builder";
 import { InputSpec, InputValues } from "../inputs";
 import { scenarioGrid } from "../scenario";
-import { assetInput, fundingHoursInput, fundingRateInput, leverageInput, maintRateInput } from "./common-inputs";
+import { assetInput, spotHeldInput, fundingHoursInput, fundingRateInput, leverageInput, maintRateInput } from "./common-inputs";
 import { legsTable, OPTION_LEG_FORMATS, OPTION_LEG_HEADERS, Template } from "./template";
 
 type OptionType = "call" | "put";
@@ -152,16 +152,7 @@ const OPTIONS_HEDGE_INPUTS: InputSpec[] = [
 
 const PROTECTIVE_PUT_INPUTS: InputSpec[] = [
   assetInput("BTC"),
-  {
-    id: "SpotQty",
-    label: "Spot held",
-    kind: "number",
-    default: 1,
-    min: 0,
-    exclusive: true,
-    help: "Coins you own and keep",
-    format: "coin",
-  },
+  spotHeldInput(1),
   {
     id: "CostBasis",
     label: "Average cost of the spot",
