@@ -7,7 +7,7 @@
  *
  * Builds go to build/dev-<port>/ (never dist/), so several servers on different ports, and the
  * tests' production build, never write over each other.
- * LEGWORK_UPSTREAM_BINANCE (… _BYBIT, _OKX, _HYPERLIQUID) point a venue elsewhere (tests, private hosts).
+ * LEGWORK_UPSTREAM_BINANCE (… _BYBIT, _OKX, _HYPERLIQUID, _DERIBIT) point a venue elsewhere (tests, private hosts).
  */
 const path = require("path");
 const webpack = require("webpack");

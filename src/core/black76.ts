@@ -362,20 +362,21 @@ export function optionGreeks(
   const d1 = m.x / s + 0.5 * s;
   const pdf = normPdf(d1);
   const linearPrice = m.df * undiscountedPrice(m, s);
-  const row: Record<keyof Greeks, number> = {
-    price: m.settlement === "inverse" ? linearPrice / m.F : linearPrice,
-    delta: delta(m, s),
-    gamma: (m.df * pdf) / m.F / s,
-    vega: (m.df * m.F * pdf * m.sqrtT) / 100,
-    theta: (m.r * linearPrice - (m.df * m.F * pdf * vol) / (2 * m.sqrtT)) / DAYS_PER_YEAR,
+  // `+ 0` turns a −0 into 0 (a cell shows "0" either way), as finite() does for one number.
+  const row: Greeks = {
+    price: (m.settlement === "inverse" ? linearPrice / m.F : linearPrice) + 0,
+    delta: delta(m, s) + 0,
+    gamma: (m.df * pdf) / m.F / s + 0,
+    vega: (m.df * m.F * pdf * m.sqrtT) / 100 + 0,
+    theta: (m.r * linearPrice - (m.df * m.F * pdf * vol) / (2 * m.sqrtT)) / DAYS_PER_YEAR + 0,
   };
-  const out = {} as Greeks;
-  for (const name of GREEK_NAMES) {
-    const v = finite(name, row[name]);
-    if (v instanceof DomainError) return v;
-    out[name] = v;
+  const { isFinite } = Number;
+  if (isFinite(row.price) && isFinite(row.delta) && isFinite(row.gamma) && isFinite(row.vega) && isFinite(row.theta)) {
+    return row;
   }
-  return out;
+  // Rare (a forward near the largest double): name the first greek that overflowed.
+  const bad = GREEK_NAMES.find((name) => !isFinite(row[name])) as keyof Greeks;
+  return overflow(`${bad} is too large for a worksheet number`);
 }
 
 /**

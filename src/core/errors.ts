@@ -12,23 +12,24 @@
  */
 export type DomainErrorKind = "invalid" | "missing" | "divzero" | "overflow";
 
-/**
- * Registered (Symbol.for), so the same key in every bundle: book.js and options.js each carry a
- * copy of this class, and functions.js must still recognise the errors they return.
- */
-const BRAND = Symbol.for("legwork.DomainError");
-
-export class DomainError {
-  readonly [BRAND] = true;
-  /** `instanceof` by brand, not by prototype: true for a DomainError made by another bundle's copy. */
-  static [Symbol.hasInstance](x: unknown): boolean {
-    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
-  }
+class DomainErrorClass {
   constructor(
     readonly kind: DomainErrorKind,
     readonly message: string,
   ) {}
 }
+
+/**
+ * One class for every bundle on the page: book.js, options.js and curves.js each carry a copy of
+ * this module, and functions.js must recognise the errors they return. The first bundle to load
+ * (functions.js) registers its class on globalThis; the others use that one, so a plain
+ * `instanceof` works across bundles and stays as fast as it is within one.
+ */
+const REGISTERED = "legworkDomainError";
+const shared = globalThis as unknown as Record<string, typeof DomainErrorClass | undefined>;
+
+export const DomainError: typeof DomainErrorClass = (shared[REGISTERED] ??= DomainErrorClass);
+export type DomainError = DomainErrorClass;
 
 /** A value, or the reason there is none. */
 export type Result<T> = T | DomainError;

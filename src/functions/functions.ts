@@ -361,7 +361,7 @@ export async function IMPLIEDVOL(
  * Current (predicted) funding rate per funding interval of a perpetual, live from the exchange; refreshes every 30 seconds.
  * @customfunction FUNDINGRATE
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT" (a bare coin means its USDT perpetual).
- * @param [exchange] "binance" (USDⓈ-M, default), "bybit" (linear), "okx" (swap) or "hyperliquid".
+ * @param [exchange] "binance" (USDⓈ-M, default), "bybit" (linear), "okx" (swap), "hyperliquid" or "deribit" (rate per 8 h; BTC means BTC-PERPETUAL).
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
@@ -373,7 +373,7 @@ export function FUNDINGRATE(symbol: any, exchange: any, invocation: CustomFuncti
  * Mark price of a perpetual, live from the exchange; refreshes every 30 seconds.
  * @customfunction MARKPRICE
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
- * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param [exchange] "binance" (default), "bybit", "okx", "hyperliquid" or "deribit" (BTC means BTC-PERPETUAL).
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
@@ -385,7 +385,7 @@ export function MARKPRICE(symbol: any, exchange: any, invocation: CustomFunction
  * Index price of a perpetual (Hyperliquid: its oracle price), live from the exchange; refreshes every 30 seconds.
  * @customfunction INDEXPRICE
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
- * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param [exchange] "binance" (default), "bybit", "okx", "hyperliquid" or "deribit" (BTC means BTC-PERPETUAL).
  * @param invocation Streaming invocation (supplied by Excel).
  * @streaming
  */
@@ -394,10 +394,10 @@ export function INDEXPRICE(symbol: any, exchange: any, invocation: CustomFunctio
 }
 
 /**
- * Hours between funding events for a perpetual on an exchange (Binance 8, 4 or 1; Hyperliquid 1).
+ * Hours between funding events for a perpetual on an exchange (Binance 8, 4 or 1; Hyperliquid 1; Deribit 8, the period its continuous funding is quoted for).
  * @customfunction FUNDINGINTERVAL
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
- * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param [exchange] "binance" (default), "bybit", "okx", "hyperliquid" or "deribit" (BTC means BTC-PERPETUAL).
  * @returns Hours between funding events.
  */
 export async function FUNDINGINTERVAL(symbol: any, exchange?: any): Promise<number> {
@@ -408,7 +408,7 @@ export async function FUNDINGINTERVAL(symbol: any, exchange?: any): Promise<numb
  * Funding-rate history of a perpetual: spills two columns, the funding time (Excel date, UTC) and the rate, oldest first.
  * @customfunction FUNDINGHISTORY
  * @param symbol The perpetual: "BTC", "BTCUSDT" or "BTC-USDT".
- * @param [exchange] "binance" (default), "bybit", "okx" or "hyperliquid".
+ * @param [exchange] "binance" (default), "bybit", "okx", "hyperliquid" or "deribit" (BTC means BTC-PERPETUAL).
  * @param [days] How many days back (default 30, at most 1095).
  * @returns Rows of [time, rate]. Format the time column as a date and time (Custom format yyyy-mm-dd hh:mm) to read it.
  */

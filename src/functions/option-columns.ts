@@ -43,5 +43,9 @@ export const STRIKE_OR_VOL = /^(strike(price)?|vol(atility)?|iv|impliedvol(atili
  */
 export function hasOptionColumns(legs: unknown): boolean {
   const first = Array.isArray(legs) ? legs[0] : null;
-  return Array.isArray(first) && first.some((v) => typeof v === "string" && STRIKE_OR_VOL.test(normalise(v)));
+  // Every name of those columns starts with s, v, i or m: other headers are passed over unread
+  // (this runs on every NETDELTA call).
+  return (
+    Array.isArray(first) && first.some((v) => typeof v === "string" && /^\s*[svim]/i.test(v) && STRIKE_OR_VOL.test(normalise(v)))
+  );
 }

@@ -15,6 +15,7 @@ const SETTLEMENT_WORDS: Record<string, Settlement> = { linear: "linear", inverse
 
 /** call/put, also c/p, any case; required. */
 export function readOptionType(where: string, v: unknown): Result<OptionType> {
+  if (v === "call" || v === "put") return v;
   if (isBlank(v)) return missing(`${where} is required (got a blank cell): give "call" or "put"`);
   const t = typeof v === "string" ? wordIn(TYPE_WORDS, v.trim().toLowerCase()) : undefined;
   return t ?? invalid(`${where} must be "call", "put", "c" or "p" (got ${describe(v)})`);
@@ -22,6 +23,7 @@ export function readOptionType(where: string, v: unknown): Result<OptionType> {
 
 /** linear (default when blank) or inverse. */
 function readSettlement(v: unknown): Result<Settlement> {
+  if (v === "inverse" || v === "linear") return v;
   if (isBlank(v)) return "linear";
   const s = typeof v === "string" ? wordIn(SETTLEMENT_WORDS, v.trim().toLowerCase()) : undefined;
   return s ?? invalid(`settlement must be "linear" (premium in quote currency) or "inverse" (coin-settled) (got ${describe(v)})`);
@@ -29,6 +31,7 @@ function readSettlement(v: unknown): Result<Settlement> {
 
 /** A cell's double: a number as it is, numeric text read as a number; blank is #N/A. */
 function readDouble(name: string, v: unknown): Result<number> {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
   const x = cellNum(name, v);
   return isDomainError(x) ? x : typeof x === "number" ? x : x.toNumber();
 }
@@ -88,11 +91,33 @@ function perOption<T>(
   return { rows, cols, ranges, at };
 }
 
+/**
+ * The seven cells when every argument is a single cell (or a 1×1 range), else null: the common
+ * formula over single values skips the broadcasting.
+ */
+function singleCells(values: readonly unknown[]): unknown[] | null {
+  const cells: unknown[] = new Array(NAMES.length);
+  for (let i = 0; i < NAMES.length; i++) {
+    const v = values[i];
+    if (!Array.isArray(v)) cells[i] = v;
+    else if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) cells[i] = v[0][0];
+    else return null;
+  }
+  return cells;
+}
+
+/** One option from single cells. */
+function single<T>(fifth: string, cells: readonly unknown[], compute: (o: OptionInputs) => Result<T>): Result<T> {
+  const o = readInputs(fifth, cells);
+  return isDomainError(o) ? o : compute(o);
+}
+
 /** One number per option, in the broadcast's shape. */
 function scalarPerOption(fifth: string, values: readonly unknown[], compute: (o: OptionInputs) => Result<number>): Answer {
+  const cells = singleCells(values);
+  if (cells) return single(fifth, cells, compute);
   const each = perOption(fifth, values, compute);
   if (isDomainError(each)) return each;
-  if (each.rows === 1 && each.cols === 1) return each.at(0, 0);
   const out: (number | DomainError)[][] = [];
   for (let r = 0; r < each.rows; r++) {
     const row: (number | DomainError)[] = [];
@@ -123,7 +148,13 @@ export function impliedVolOf(...values: unknown[]): Answer {
  * option). A two-dimensional surface of options has no room for five numbers a point: #VALUE!.
  */
 export function optionGreeksOf(...values: unknown[]): Answer {
-  const each = perOption("vol", values, (o) => optionGreeks(o.type, o.forward, o.strike, o.days, o.fifth, o.rate, o.settlement));
+  const compute = (o: OptionInputs) => optionGreeks(o.type, o.forward, o.strike, o.days, o.fifth, o.rate, o.settlement);
+  const cells = singleCells(values);
+  if (cells) {
+    const g = single("vol", cells, compute);
+    return isDomainError(g) ? g : [[g.price, g.delta, g.gamma, g.vega, g.theta]];
+  }
+  const each = perOption("vol", values, compute);
   if (isDomainError(each)) return each;
   const { rows, cols } = each;
   if (rows > 1 && cols > 1) {
@@ -134,10 +165,6 @@ export function optionGreeksOf(...values: unknown[]): Answer {
   }
   const asRow = (g: Result<Greeks>): (number | DomainError)[] => GREEK_NAMES.map((name) => (isDomainError(g) ? g : g[name]));
   if (cols === 1) {
-    if (rows === 1) {
-      const g = each.at(0, 0);
-      return isDomainError(g) ? g : [asRow(g)];
-    }
     return Array.from({ length: rows }, (_, r) => asRow(each.at(r, 0)));
   }
   const columns = Array.from({ length: cols }, (_, c) => asRow(each.at(0, c)));

@@ -6,7 +6,7 @@
  * used as an open proxy and never refuses what the add-in asks.
  */
 import type { Exchange } from "./exchange-names";
-import { INTERVAL_MAX_AGE_MS } from "./exchanges/adapter";
+import { INTERVAL_MAX_AGE_MS, isRecord } from "./exchanges/adapter";
 
 /** The public REST hosts. */
 export const DEFAULT_BASE_URLS: Record<Exchange, string> = {
@@ -14,6 +14,7 @@ export const DEFAULT_BASE_URLS: Record<Exchange, string> = {
   bybit: "https://api.bybit.com",
   okx: "https://www.okx.com",
   hyperliquid: "https://api.hyperliquid.xyz",
+  deribit: "https://www.deribit.com",
 };
 
 export interface Endpoint {
@@ -34,6 +35,8 @@ const INST_ID = /^(ANY|[A-Z0-9]{1,20}-[A-Z0-9]{1,20}(-SWAP)?)$/;
 const MILLIS = /^\d{1,15}$/;
 const LIMIT = /^\d{1,4}$/;
 const COIN = /^[A-Za-z0-9]{1,20}$/;
+// Deribit's perpetuals: BTC-PERPETUAL (inverse), BTC_USDC-PERPETUAL (linear).
+const DERIBIT_PERP = /^[A-Z0-9]{1,20}(_USDC)?-PERPETUAL$/;
 // Bybit's paging cursor is opaque (base64-like, may be percent-encoded once more by us).
 const CURSOR = /^[A-Za-z0-9+/=%_:.-]{1,256}$/;
 
@@ -86,7 +89,30 @@ export const ENDPOINTS: Readonly<Record<Exchange, readonly Endpoint[]>> = {
       maxAgeMs: "poll",
     },
   ],
+  deribit: [
+    {
+      method: "GET",
+      path: "/api/v2/public/get_book_summary_by_currency",
+      query: { currency: /^(BTC|ETH|USDC)$/, kind: /^future$/ },
+      maxAgeMs: "poll",
+    },
+    {
+      method: "GET",
+      path: "/api/v2/public/get_funding_rate_history",
+      query: { instrument_name: DERIBIT_PERP, start_timestamp: MILLIS, end_timestamp: MILLIS },
+      maxAgeMs: "poll",
+    },
+  ],
 };
+
+/**
+ * An answer that means "rate limited" whatever its HTTP status (429 and 418 always do): Deribit's
+ * JSON-RPC error 10028 too_many_requests, whose HTTP status Deribit does not document. The relay
+ * and the add-in treat it as a 429 without Retry-After.
+ */
+export function isRateLimitAnswer(exchange: string, json: unknown): boolean {
+  return exchange === "deribit" && isRecord(json) && isRecord(json.error) && json.error.code === 10028;
+}
 
 /** The endpoint for a method and path, or undefined: the path must match exactly. */
 export function findEndpoint(exchange: Exchange, method: string, path: string): Endpoint | undefined {

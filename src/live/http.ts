@@ -1,12 +1,14 @@
 /**
  * JSON over HTTP with a deadline on every request, and the exchanges' failures sorted into
- * MarketErrors: 429/418 are rate limits (with the Retry-After hint), network errors and 5xx are
+ * MarketErrors: 429/418 are rate limits (with the Retry-After hint), and so is an answer the venue
+ * marks as one in its body (Deribit's error 10028, see endpoints.ts); network errors and 5xx are
  * "unreachable". Uses the runtime's fetch (the shared runtime's browser, or Node 18+).
  *
  * Through the relay, every answer carries RELAY_HEADER: one without it (a network error, a
  * timeout, some proxy's error page) means the relay itself is down, which the caller may route
  * around; a relay's own error ({"relay": "…"}) says what happened upstream.
  */
+import { isRateLimitAnswer } from "./endpoints";
 import { MarketError } from "./types";
 
 /** The header the relay puts on every answer (src/relay). */
@@ -74,9 +76,7 @@ export async function requestJson(
     if (response.status === 429 || response.status === 418) {
       const retryAfter = Number(response.headers.get("retry-after"));
       const waitMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : DEFAULT_BACKOFF_MS;
-      // Up to 25 % more, so many clients told the same Retry-After do not all return at once.
-      const jittered = Math.round(waitMs * (1 + 0.25 * options.random()));
-      throw new MarketError("rate-limited", `${exchange} rate limit (HTTP ${response.status})`, options.now() + jittered);
+      throw rateLimit(`${exchange} rate limit (HTTP ${response.status})`, waitMs, options);
     }
     if (response.status >= 500) {
       const said = options.relay ? relayMessage(await Promise.race([response.text(), deadline])) : null;
@@ -91,6 +91,8 @@ export async function requestJson(
     } catch {
       throw new MarketError("bad-response", `${exchange} sent a response that is not JSON (HTTP ${response.status})`);
     }
+    if (isRateLimitAnswer(exchange, json))
+      throw rateLimit(`${exchange} rate limit (too_many_requests)`, DEFAULT_BACKOFF_MS, options);
     return { status: response.status, json };
   } catch (e) {
     if (e instanceof MarketError) throw e;
@@ -103,6 +105,11 @@ export async function requestJson(
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
+}
+
+/** A rate limit: wait `waitMs` plus up to 25 % more, so many clients told the same wait do not all return at once. */
+function rateLimit(message: string, waitMs: number, options: HttpOptions): MarketError {
+  return new MarketError("rate-limited", message, options.now() + Math.round(waitMs * (1 + 0.25 * options.random())));
 }
 
 /** The relay's own account of an upstream failure: {"relay": "binance did not answer within 8 s"}. */

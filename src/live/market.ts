@@ -10,15 +10,16 @@
 import { SharedCache } from "./cache";
 import { binance } from "./exchanges/binance";
 import { bybit } from "./exchanges/bybit";
+import { deribit } from "./exchanges/deribit";
 import { ExchangeAdapter, Transport } from "./exchanges/adapter";
 import { hyperliquid } from "./exchanges/hyperliquid";
 import { okx } from "./exchanges/okx";
 import { DEFAULT_BASE_URLS } from "./endpoints";
 import { Fetch, requestJson } from "./http";
-import { nativeSymbol, parseSymbol } from "./symbols";
-import { Exchange, FundingEvent, MarketError, Ticker } from "./types";
+import { defaultQuote, nativeSymbol, parseSymbol } from "./symbols";
+import { Exchange, EXCHANGES, FundingEvent, MarketError, Ticker } from "./types";
 
-const ADAPTERS: Record<Exchange, ExchangeAdapter> = { binance, bybit, okx, hyperliquid };
+const ADAPTERS: Record<Exchange, ExchangeAdapter> = { binance, bybit, okx, hyperliquid, deribit };
 
 export { DEFAULT_BASE_URLS };
 
@@ -35,7 +36,9 @@ declare const LEGWORK_RELAY_URL: string | undefined;
 /** The relay's address for each venue: `<relay>/binance`, … */
 export function relayUrls(root: string): Record<Exchange, string> {
   const base = root.endsWith("/") ? root : `${root}/`;
-  return { binance: `${base}binance`, bybit: `${base}bybit`, okx: `${base}okx`, hyperliquid: `${base}hyperliquid` };
+  const urls = {} as Record<Exchange, string>;
+  for (const ex of EXCHANGES) urls[ex] = `${base}${ex}`;
+  return urls;
 }
 
 /** Where the relay is: the release's public URL, or the directory of the page this runs in. */
@@ -122,7 +125,7 @@ export class MarketData {
   }
 
   private native(exchange: Exchange, symbol: string): string {
-    const parsed = parseSymbol(symbol);
+    const parsed = parseSymbol(symbol, defaultQuote(exchange));
     if (!parsed) throw new MarketError("unknown-symbol", `unknown symbol "${symbol}": use a form like BTC, BTCUSDT or BTC-USDT`);
     return nativeSymbol(exchange, parsed);
   }

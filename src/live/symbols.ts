@@ -1,7 +1,8 @@
 /**
  * Symbols in a common form: "BTC", "BTCUSDT", "BTC-USDT", "BTC/USDT", "btc-usdt-swap" all name
  * the BTC/USDT perpetual; each exchange's own form is derived from it. A bare coin means its
- * USDT perpetual (Hyperliquid: its USDC perpetual, named by the coin).
+ * USDT perpetual (Hyperliquid: its USDC perpetual, named by the coin; Deribit: its inverse USD
+ * perpetual, BTC-PERPETUAL).
  */
 import { Exchange } from "./types";
 
@@ -12,11 +13,16 @@ export interface PerpSymbol {
 
 const QUOTES = ["USDT", "USDC", "USD"];
 
-export function parseSymbol(text: string): PerpSymbol | null {
+/** The quote a bare coin means on an exchange. */
+export function defaultQuote(exchange: Exchange): string {
+  return exchange === "deribit" ? "USD" : "USDT";
+}
+
+export function parseSymbol(text: string, bareQuote = "USDT"): PerpSymbol | null {
   const s = text
     .trim()
     .toUpperCase()
-    .replace(/[-_/ ]?(SWAP|PERP)$/, "")
+    .replace(/[-_/ ]?(SWAP|PERPETUAL|PERP)$/, "")
     .replace(/\.P$/, "");
   if (s === "") return null;
   const parts = s.split(/[-_/ ]+/).filter(Boolean);
@@ -26,7 +32,7 @@ export function parseSymbol(text: string): PerpSymbol | null {
   for (const q of QUOTES) {
     if (joined.length > q.length && joined.endsWith(q)) return valid(joined.slice(0, -q.length), q);
   }
-  return valid(joined, "USDT");
+  return valid(joined, bareQuote);
 }
 
 function valid(base: string, quote: string): PerpSymbol | null {
@@ -43,5 +49,8 @@ export function nativeSymbol(exchange: Exchange, s: PerpSymbol): string {
       return `${s.base}-${s.quote}-SWAP`;
     case "hyperliquid":
       return s.base;
+    case "deribit":
+      // Inverse perpetuals are quoted in USD (BTC-PERPETUAL); linear ones name their quote (BTC_USDC-PERPETUAL).
+      return s.quote === "USD" ? `${s.base}-PERPETUAL` : `${s.base}_${s.quote}-PERPETUAL`;
   }
 }

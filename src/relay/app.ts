@@ -4,12 +4,16 @@
  * (Node: dist/; an edge platform: its own static assets, before the app is asked).
  */
 import { Hono, MiddlewareHandler } from "hono";
+import { EXCHANGES } from "../live/exchange-names";
 import { Relay } from "./relay";
+
+/** The venue prefixes the relay answers: every exchange of the allow-list. */
+const VENUE = `:venue{${EXCHANGES.join("|")}}`;
 
 export function relayApp(relay: Relay, serveStatic?: MiddlewareHandler): Hono {
   const app = new Hono();
-  app.all("/:venue{binance|bybit|okx|hyperliquid}", (c) => relay.handle(c.req.raw));
-  app.all("/:venue{binance|bybit|okx|hyperliquid}/*", (c) => relay.handle(c.req.raw));
+  app.all(`/${VENUE}`, (c) => relay.handle(c.req.raw));
+  app.all(`/${VENUE}/*`, (c) => relay.handle(c.req.raw));
   if (serveStatic) {
     app.use("*", async (c, next) => {
       await next();

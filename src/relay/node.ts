@@ -6,7 +6,7 @@
  *
  * Environment: LEGWORK_PORT (3000), LEGWORK_HOST (0.0.0.0), LEGWORK_STATIC_DIR (dist/ beside
  * this build), LEGWORK_TLS_CERT + LEGWORK_TLS_KEY (files; both or neither),
- * LEGWORK_UPSTREAM_BINANCE / _BYBIT / _OKX / _HYPERLIQUID (each venue's upstream base URL).
+ * LEGWORK_UPSTREAM_BINANCE / _BYBIT / _OKX / _HYPERLIQUID / _DERIBIT (each venue's upstream base URL).
  */
 import * as fs from "fs";
 import * as http from "http";

@@ -13,14 +13,15 @@
  * However many users poll, each distinct request goes upstream at most once per its lifetime:
  * concurrent identical requests share one upstream call, answers are reused for the poll
  * interval and say so in Cache-Control (so a CDN in front can serve them too), and an exchange's
- * 429/418 + Retry-After is honoured once for everyone.
+ * 429/418 + Retry-After (or a rate-limit answer in another status: Deribit's error 10028) is
+ * honoured once for everyone.
  *
  * Web-standard only (fetch, Request, Response, URL): the same code runs in Node and on edge
  * runtimes (see node.ts and worker.ts).
  */
 import { RELAY_HEADER } from "../live/http";
 import { EXCHANGES, Exchange } from "../live/exchange-names";
-import { checkBody, checkQuery, DEFAULT_BASE_URLS, Endpoint, findEndpoint } from "../live/endpoints";
+import { checkBody, checkQuery, DEFAULT_BASE_URLS, Endpoint, findEndpoint, isRateLimitAnswer } from "../live/endpoints";
 
 export interface RelayOptions {
   /** Each venue's upstream base URL (the exchanges' own, or a fixture/private host). */
@@ -191,10 +192,16 @@ export class Relay {
       const text = await Promise.race([readCapped(response, MAX_UPSTREAM_BYTES), deadline]);
       if (text === "timeout") return upstreamFailure(504, `${exchange} did not finish its answer within ${seconds} s`);
       if (text === null) return upstreamFailure(502, `${exchange} sent more than ${MAX_UPSTREAM_BYTES / 1048576} MB`);
+      let json: unknown;
       try {
-        JSON.parse(text);
+        json = JSON.parse(text);
       } catch {
         return upstreamFailure(502, `${exchange} sent a response that is not JSON (HTTP ${response.status})`);
+      }
+      if (isRateLimitAnswer(exchange, json)) {
+        const waitMs = this.options.defaultBackoffMs;
+        this.blockedUntil.set(exchange, now + waitMs);
+        return rateLimited(exchange, Math.ceil(waitMs / 1000));
       }
       const lifetime = endpoint.maxAgeMs === "poll" ? this.options.pollMs : endpoint.maxAgeMs;
       return { status: response.status, body: text, expires: now + lifetime };

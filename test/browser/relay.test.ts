@@ -41,7 +41,7 @@ beforeAll(async () => {
     route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stand-in */" }),
   );
   // No internet here: were the CSP to let a direct exchange call through, it would fail visibly.
-  for (const host of ["fapi.binance.com", "api.bybit.com", "www.okx.com", "api.hyperliquid.xyz"]) {
+  for (const host of ["fapi.binance.com", "api.bybit.com", "www.okx.com", "api.hyperliquid.xyz", "www.deribit.com"]) {
     await context.route(`https://${host}/**`, (route) => route.abort("blockedbyclient"));
   }
   page = await context.newPage();

@@ -101,9 +101,9 @@ const EXPECTED: Record<string, unknown> = {
       },
     ]),
   ),
-  FUNDINGRATE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got text "kraken")' },
+  FUNDINGRATE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid", "deribit" (got text "kraken")' },
   MARKPRICE: { code: "#N/A", message: "symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT" },
-  INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got 7)' },
+  INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid", "deribit" (got 7)' },
   FUNDINGINTERVAL: { code: "#VALUE!", message: 'symbol must be text such as "BTC" or "BTCUSDT" (got 5)' },
   FUNDINGHISTORY: { code: "#VALUE!", message: "days must be greater than 0 and at most 1095 (got -1)" },
 };

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the four exchanges' public REST APIs, on 127.0.0.1: responses shaped
+ * A local stand-in for the five exchanges' public REST APIs, on 127.0.0.1: responses shaped
  * exactly like the documented ones (test/fixtures/exchanges, see SOURCES.md there), funding
  * history generated on the fly and paged with each API's own parameters, and switches to
  * misbehave (down, slow, rate-limited, 5xx) per exchange. Tests never touch the internet.
@@ -8,10 +8,15 @@ import * as fs from "fs";
 import * as http from "http";
 import * as net from "net";
 import * as path from "path";
+import { EXCHANGES, Exchange } from "../../src/live/exchange-names";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/exchanges");
 
-export type Mode = "ok" | "down" | "slow" | "rate-limited" | "server-error" | "redirect" | "malformed";
+/**
+ * "rate-limited": HTTP 429 with Retry-After; "rpc-rate-limited": Deribit's JSON-RPC error 10028
+ * too_many_requests in an HTTP 400, without Retry-After (its real status is not documented).
+ */
+export type Mode = "ok" | "down" | "slow" | "rate-limited" | "rpc-rate-limited" | "server-error" | "redirect" | "malformed";
 
 export function fixture<T = unknown>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, file), "utf8")) as T;
@@ -33,7 +38,7 @@ export class ExchangeServer {
   private server: http.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
   port = 0;
-  readonly modes: Record<string, Mode> = { binance: "ok", bybit: "ok", okx: "ok", hyperliquid: "ok" };
+  readonly modes: Record<string, Mode> = Object.fromEntries(EXCHANGES.map((ex) => [ex, "ok"]));
   /** Requests received, by "exchange path". */
   readonly hits = new Map<string, number>();
   /** The headers of every request received, in order. */
@@ -44,9 +49,9 @@ export class ExchangeServer {
   historyEnd = Date.UTC(2026, 10, 25, 8);
   historyDays = 1200;
 
-  get base(): Record<"binance" | "bybit" | "okx" | "hyperliquid", string> {
+  get base(): Record<Exchange, string> {
     const b = `http://127.0.0.1:${this.port}`;
-    return { binance: `${b}/binance`, bybit: `${b}/bybit`, okx: `${b}/okx`, hyperliquid: `${b}/hyperliquid` };
+    return Object.fromEntries(EXCHANGES.map((ex) => [ex, `${b}/${ex}`])) as Record<Exchange, string>;
   }
 
   hitCount(prefix: string): number {
@@ -92,6 +97,11 @@ export class ExchangeServer {
     if (mode === "rate-limited") {
       res.writeHead(429, { "Content-Type": "application/json", "Retry-After": String(this.retryAfterSeconds) });
       res.end(JSON.stringify({ code: -1003, msg: "Too many requests" }));
+      return;
+    }
+    if (mode === "rpc-rate-limited") {
+      res.writeHead(400, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(fixture("deribit/error-too-many-requests.json")));
       return;
     }
     if (mode === "redirect") {
@@ -210,6 +220,38 @@ export class ExchangeServer {
           return ok(events.map((e) => ({ ...template, coin: request.coin, fundingRate: e.rate, time: e.time })));
         }
         return { status: 422, json: "Failed to deserialize the JSON body" };
+      }
+      case "deribit /api/v2/public/get_book_summary_by_currency": {
+        const file = `deribit/get_book_summary_by_currency-${q.get("currency")}-${q.get("kind")}.json`;
+        if (fs.existsSync(path.join(FIXTURES, file))) return ok(fixture(file));
+        return { status: 400, json: fixture("deribit/error-invalid-currency.json") };
+      }
+      case "deribit /api/v2/public/get_funding_rate_history": {
+        const name = q.get("instrument_name");
+        const listed = ["BTC", "ETH", "USDC"].some((c) =>
+          fixture<{ result: Json[] }>(`deribit/get_book_summary_by_currency-${c}-future.json`).result.some(
+            (x) => x.instrument_name === name && String(name).endsWith("-PERPETUAL"),
+          ),
+        );
+        if (!listed) return { status: 400, json: fixture("deribit/error-instrument-not-found.json") };
+        const page = fixture<{ result: Json[] } & Json>("deribit/get_funding_rate_history-BTC-PERPETUAL.json");
+        const [template] = page.result;
+        // Hourly rows: interest_1h an eighth of the generated 8-hour rate, interest_8h the trailing
+        // 8 hours' sum; a row stamped exactly at start_timestamp is not returned (as reported), at
+        // most 744 rows (as ccxt reports).
+        const hours = syntheticHistory(this.historyEnd, 3600000, this.historyDays).map((e) => ({
+          time: e.time,
+          interest1h: Number(e.rate) / 8,
+        }));
+        const start = num("start_timestamp", 0);
+        const end = num("end_timestamp", Infinity);
+        const rows: Json[] = [];
+        hours.forEach((h, i) => {
+          if (h.time <= start || h.time > end || rows.length >= 744) return;
+          const trailing = hours.slice(Math.max(0, i - 7), i + 1).reduce((sum, x) => sum + x.interest1h, 0);
+          rows.push({ ...template, timestamp: h.time, interest_8h: trailing, interest_1h: h.interest1h });
+        });
+        return ok({ ...page, result: rows });
       }
       default:
         return { status: 404, json: { error: `no route ${exchange} ${route}` } };

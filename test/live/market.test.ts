@@ -41,6 +41,16 @@ describe("parsing each exchange's documented responses", () => {
     });
   });
 
+  test('binance: a delivery contract\'s row (lastFundingRate "") is skipped, not a failure of every symbol', async () => {
+    const delivery = fixture<Json[]>("binance/premiumIndex-all.json").find((x) => x.lastFundingRate === "")!;
+    expect(delivery.nextFundingTime).toBe(0);
+    const m = market();
+    await expect(m.ticker("binance", "ETH")).resolves.toMatchObject({ markPrice: expect.any(Number) });
+    // The contract itself is no perpetual: asked by its native name, the map does not hold it.
+    const error = await m.ticker("binance", String(delivery.symbol)).catch((e) => e);
+    expect(error.kind).toBe("unknown-symbol");
+  });
+
   test("bybit: tickers fundingRate, markPrice, indexPrice", async () => {
     const item = fixture<{ result: { list: Json[] } }>("bybit/tickers-linear-all.json").result.list.find(
       (x) => x.symbol === "ETHUSDT",
@@ -73,14 +83,17 @@ describe("parsing each exchange's documented responses", () => {
     });
   });
 
-  test.each(["binance", "bybit", "okx", "hyperliquid"] as const)("%s: an unlisted symbol is 'unknown symbol'", async (ex) => {
-    const error = await market()
-      .ticker(ex, "NOPECOIN")
-      .catch((e) => e);
-    expect(error).toBeInstanceOf(MarketError);
-    expect(error.kind).toBe("unknown-symbol");
-    expect(error.message).toMatch(/^unknown symbol/);
-  });
+  test.each(["binance", "bybit", "okx", "hyperliquid", "deribit"] as const)(
+    "%s: an unlisted symbol is 'unknown symbol'",
+    async (ex) => {
+      const error = await market()
+        .ticker(ex, "NOPECOIN")
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(MarketError);
+      expect(error.kind).toBe("unknown-symbol");
+      expect(error.message).toMatch(/^unknown symbol/);
+    },
+  );
 });
 
 describe("funding intervals per symbol", () => {

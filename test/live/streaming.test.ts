@@ -107,7 +107,7 @@ describe("LEGS.FUNDINGRATE / MARKPRICE / INDEXPRICE (streaming)", () => {
     const badExchange = invocation();
     call(fns.FUNDINGRATE, "BTC", "kraken", badExchange);
     expect(badExchange.results[0]).toEqual(
-      new CF.Error("#VALUE!", 'exchange must be one of "binance", "bybit", "okx", "hyperliquid" (got text "kraken")'),
+      new CF.Error("#VALUE!", 'exchange must be one of "binance", "bybit", "okx", "hyperliquid", "deribit" (got text "kraken")'),
     );
     const blank = invocation();
     call(fns.MARKPRICE, "", null, blank);

@@ -37,6 +37,12 @@ const POLL: { venue: string; method: "GET" | "POST"; path: string; body?: string
     body: '{"type":"metaAndAssetCtxs"}',
     endpoint: "hyperliquid /info",
   },
+  {
+    venue: "deribit",
+    method: "GET",
+    path: "/deribit/api/v2/public/get_book_summary_by_currency?currency=BTC&kind=future",
+    endpoint: "deribit /api/v2/public/get_book_summary_by_currency",
+  },
 ];
 
 const server = new ExchangeServer();

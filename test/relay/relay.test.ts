@@ -157,6 +157,33 @@ describe("one upstream request per endpoint per poll, whatever the number of use
     expect(server.hitCount("bybit")).toBe(2);
   });
 
+  test("Deribit's error 10028 too_many_requests (whatever its HTTP status) is a 429 for everyone, for 30 s", async () => {
+    server.modes.deribit = "rpc-rate-limited";
+    const path = "/deribit/api/v2/public/get_book_summary_by_currency?currency=BTC&kind=future";
+    const first = await get(path);
+    expect(first.status).toBe(429);
+    expect(first.headers.get("retry-after")).toBe("30");
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    server.modes.deribit = "ok";
+    now += 10000;
+    expect((await get("/deribit/api/v2/public/get_book_summary_by_currency?currency=ETH&kind=future")).status).toBe(429);
+    await expect(market().ticker("deribit", "BTC")).rejects.toMatchObject({ kind: "rate-limited" });
+    expect(server.hitCount("deribit")).toBe(1);
+    now += 20001;
+    expect((await get(path)).status).toBe(200);
+    expect(server.hitCount("deribit")).toBe(2);
+  });
+
+  test("Deribit's other errors (HTTP 400, JSON-RPC) pass through as answers: an unknown instrument", async () => {
+    const r = await get(
+      "/deribit/api/v2/public/get_funding_rate_history?instrument_name=NOPE-PERPETUAL&start_timestamp=1&end_timestamp=2",
+    );
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { code: number } }).error.code).toBe(-32602);
+    expect(r.headers.get("cache-control")).toBe("public, max-age=30, s-maxage=30");
+    await expect(market().history("deribit", "NOPE_USDC", 1)).rejects.toMatchObject({ kind: "unknown-symbol" });
+  });
+
   test("the add-in reads the relay's 429 as a rate limit with its retry time", async () => {
     server.modes.binance = "rate-limited";
     server.retryAfterSeconds = 30;
@@ -187,6 +214,15 @@ describe("never an open proxy: refused, nothing forwarded", () => {
     ["a parameter given twice", "/binance/fapi/v1/fundingRate?symbol=BTCUSDT&symbol=ETHUSDT", 400],
     ["a header smuggled in a value", "/binance/fapi/v1/fundingRate?symbol=BTCUSDT%0d%0aX-Evil:%201", 400],
     ["another host in a value", "/okx/api/v5/public/funding-rate?instId=https://evil.example/", 400],
+    ["deribit: a private method", "/deribit/api/v2/private/get_account_summary?currency=BTC", 404],
+    ["deribit: a public method not listed", "/deribit/api/v2/public/ticker?instrument_name=BTC-PERPETUAL", 404],
+    ["deribit: options", "/deribit/api/v2/public/get_book_summary_by_currency?currency=BTC&kind=option", 400],
+    ["deribit: another currency", "/deribit/api/v2/public/get_book_summary_by_currency?currency=any&kind=future", 400],
+    [
+      "deribit: a dated future's history",
+      "/deribit/api/v2/public/get_funding_rate_history?instrument_name=BTC-25DEC26&start_timestamp=1&end_timestamp=2",
+      400,
+    ],
   ])("%s: %s → %i", async (_what, path, status) => {
     const r = await raw(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
     expect(r.status).toBe(status);

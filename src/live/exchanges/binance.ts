@@ -1,7 +1,8 @@
 /**
  * Binance USDⓈ-M futures, public endpoints:
  * - GET /fapi/v1/premiumIndex (no symbol: every symbol in one request): markPrice, indexPrice,
- *   lastFundingRate (the current period's predicted rate);
+ *   lastFundingRate (the current period's predicted rate); delivery (dated) contracts, and
+ *   delisted symbols, show lastFundingRate "" and are not perpetuals: skipped;
  * - GET /fapi/v1/fundingInfo: only symbols whose interval or caps were changed
  *   (fundingIntervalHours); a listed symbol absent from it is on the default 8 h;
  * - GET /fapi/v1/fundingRate?symbol&startTime&endTime&limit (≤ 1000, oldest first).
@@ -18,6 +19,8 @@ async function premiumIndex(t: Transport): Promise<Map<string, Ticker>> {
     const map = new Map<string, Ticker>();
     for (const item of array(EX, json, "premiumIndex")) {
       if (!isRecord(item) || typeof item.symbol !== "string") continue;
+      // "" for a delivery contract (documented for COIN-M; modelled so for USDⓈ-M too): not a perpetual.
+      if (item.lastFundingRate === "" || item.lastFundingRate === undefined) continue;
       map.set(item.symbol, {
         fundingRate: num(EX, item.lastFundingRate, `${item.symbol} lastFundingRate`),
         markPrice: num(EX, item.markPrice, `${item.symbol} markPrice`),

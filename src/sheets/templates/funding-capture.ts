@@ -52,7 +52,7 @@ const INPUTS: InputSpec[] = [
     label: "Exchange",
     kind: "choice",
     default: "binance",
-    choices: ["binance", "bybit", "okx", "hyperliquid"],
+    choices: ["binance", "bybit", "okx", "hyperliquid", "deribit"],
     help: "Where the perp is, for the live rate",
   },
   fundingHoursInput,
