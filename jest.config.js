@@ -9,6 +9,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Builds dist/ once (as `npm run build` does) for the bundle, manifest and dev-server tests.
   globalSetup: "<rootDir>/test/build/global-setup.js",
+  // One fast-check seed for every run (FC_SEED=random to explore; see the file).
+  setupFiles: ["<rootDir>/test/helpers/fast-check-seed.js"],
   // office-addin-mock's root module pulls ESM-only packages; its manifest reader is plain CommonJS.
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
