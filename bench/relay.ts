@@ -73,7 +73,10 @@ export async function relayBench(root: string): Promise<RelayRow> {
   const relay = await startRelay({
     port: 0,
     host: "127.0.0.1",
-    relay: { upstream: { binance: base, bybit: base, okx: base, hyperliquid: base, deribit: base }, pollMs: 10 * 60000 },
+    relay: {
+      upstream: { binance: base, "binance-coinm": base, bybit: base, okx: base, hyperliquid: base, deribit: base },
+      pollMs: 10 * 60000,
+    },
   });
   try {
     await latencies(relay.port, "/binance/fapi/v1/premiumIndex"); // warm-up (and the one upstream request)

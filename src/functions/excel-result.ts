@@ -8,7 +8,7 @@
  */
 import { DomainError } from "../core/errors";
 import { TickerField } from "../live/market";
-import { streamTicker } from "./live";
+import { streamFutures, streamTicker } from "./live";
 import { Answer } from "./spill";
 
 /** Excel shows a custom message only on #VALUE! and #N/A; the others take the code alone. */
@@ -57,4 +57,13 @@ export function streamToCell(
     error: (e) => setResult(toExcelError(e)),
   });
   invocation.onCanceled = stop;
+}
+
+/** Streams LEGS.FUTURES' table into a streaming matrix cell; stops when Excel cancels it. */
+export function futuresToCell(asset: unknown, exchange: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  const setResult = invocation.setResult as (value: (string | number)[][] | CustomFunctions.Error) => void;
+  invocation.onCanceled = streamFutures(asset, exchange, {
+    value: setResult,
+    error: (e) => setResult(toExcelError(e)),
+  });
 }

@@ -9,7 +9,7 @@
  */
 import { avgEntry } from "./avgentry";
 import { basisApy } from "./basisapy";
-import { matrixResult, scalarResult, streamToCell } from "./excel-result";
+import { futuresToCell, matrixResult, scalarResult, streamToCell } from "./excel-result";
 import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
@@ -391,6 +391,19 @@ export function MARKPRICE(symbol: any, exchange: any, invocation: CustomFunction
  */
 export function INDEXPRICE(symbol: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
   streamToCell("indexPrice", symbol, exchange, invocation);
+}
+
+/**
+ * Dated futures of an asset, live: spills a header and a row per contract, soonest expiry first: Instrument, Expiry (Excel date, UTC), Days, Mark, Index, Basis, Basis %, APY (simple); refreshes every 30 seconds.
+ * @customfunction FUTURES
+ * @param asset The coin: "BTC" or "ETH".
+ * @param [exchange] "binance" (default: USDⓈ-M and COIN-M quarterlies) or "deribit" (inverse BTC-27DEC24…).
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @returns Rows of [Instrument, Expiry, Days, Mark, Index, Basis, Basis %, APY].
+ * @streaming
+ */
+export function FUTURES(asset: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  futuresToCell(asset, exchange, invocation);
 }
 
 /**

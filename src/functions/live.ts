@@ -29,18 +29,23 @@ interface LiveArgs {
   symbol: string;
 }
 
-function liveArgs(symbol: unknown, exchange: unknown): Result<LiveArgs> {
+function liveArgs(
+  symbol: unknown,
+  exchange: unknown,
+  name = "symbol",
+  eg = ["BTC, BTCUSDT or BTC-USDT", '"BTC" or "BTCUSDT"'],
+): Result<LiveArgs> {
   const ex = optionalChoice("exchange", exchange, EXCHANGES, "binance");
   if (isDomainError(ex)) return ex;
-  const s = single("symbol", symbol);
+  const s = single(name, symbol);
   if (isDomainError(s)) return s;
-  if (isBlank(s)) return missing("symbol is required (got a blank cell): e.g. BTC, BTCUSDT or BTC-USDT");
-  if (typeof s !== "string") return invalid(`symbol must be text such as "BTC" or "BTCUSDT" (got ${describeValue(s)})`);
+  if (isBlank(s)) return missing(`${name} is required (got a blank cell): e.g. ${eg[0]}`);
+  if (typeof s !== "string") return invalid(`${name} must be text such as ${eg[1]} (got ${describeValue(s)})`);
   return { exchange: ex, symbol: s.trim() };
 }
 
-export interface LiveSink {
-  value(v: number): void;
+export interface LiveSink<T = number> {
+  value(v: T): void;
   error(e: DomainError): void;
 }
 
@@ -50,6 +55,29 @@ export interface LiveSink {
  */
 export function streamTicker(field: TickerField, symbol: unknown, exchange: unknown, sink: LiveSink): () => void {
   const args = liveArgs(symbol, exchange);
+  return streamLive(args, sink, (svc, a, s) => svc.stream(field, a.exchange, a.symbol, s));
+}
+
+/**
+ * Streams LEGS.FUTURES' table of an asset's dated futures (header, then a row per contract) into
+ * `sink`; cells with the same exchange and asset share one poll.
+ */
+export function streamFutures(asset: unknown, exchange: unknown, sink: LiveSink<(string | number)[][]>): () => void {
+  let args = liveArgs(asset, exchange, "asset", ["BTC or ETH", '"BTC" or "ETH"']);
+  if (!isDomainError(args)) {
+    const a = args.symbol.toUpperCase();
+    args = /^[A-Z0-9]{1,20}$/.test(a)
+      ? { ...args, symbol: a }
+      : invalid(`asset must be a coin such as "BTC" (got "${args.symbol}")`);
+  }
+  return streamLive(args, sink, (svc, a, s) => svc.streamFutures(a.exchange, a.symbol, s));
+}
+
+function streamLive<T>(
+  args: Result<LiveArgs>,
+  sink: LiveSink<T>,
+  subscribe: (svc: Service, args: LiveArgs, sink: { value(v: T): void; error(m: string): void }) => () => void,
+): () => void {
   if (isDomainError(args)) {
     sink.error(args);
     return () => undefined;
@@ -60,8 +88,7 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
   const start = (): void => {
     loadService().then(
       (svc) => {
-        if (!cancelled)
-          stop = svc.stream(field, args.exchange, args.symbol, { value: sink.value, error: (m) => sink.error(missing(m)) });
+        if (!cancelled) stop = subscribe(svc, args, { value: sink.value, error: (m) => sink.error(missing(m)) });
       },
       (e) => {
         sink.error(notLoaded(e));

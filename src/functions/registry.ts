@@ -230,4 +230,14 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     ranges: [],
     run: live("FUNDINGHISTORY"),
   },
+  {
+    name: "FUTURES",
+    parameters: ["asset", "exchange"],
+    required: 1,
+    spills: [],
+    ranges: [],
+    // A header and a row per dated future (Binance lists about 4 per asset, Deribit 6, OKX 8): room for 16.
+    largest: () => ({ rows: 17, cols: 8 }),
+    run: live("FUTURES"),
+  },
 ];

@@ -5,16 +5,17 @@
  * and the relay (src/relay) forwards nothing else: one list for both, so the relay can never be
  * used as an open proxy and never refuses what the add-in asks.
  */
-import type { Exchange } from "./exchange-names";
+import type { Venue } from "./exchange-names";
 import { INTERVAL_MAX_AGE_MS, isRecord } from "./exchanges/adapter";
 
 /** The public REST hosts. */
-export const DEFAULT_BASE_URLS: Record<Exchange, string> = {
+export const DEFAULT_BASE_URLS: Record<Venue, string> = {
   binance: "https://fapi.binance.com",
   bybit: "https://api.bybit.com",
   okx: "https://www.okx.com",
   hyperliquid: "https://api.hyperliquid.xyz",
   deribit: "https://www.deribit.com",
+  "binance-coinm": "https://dapi.binance.com",
 };
 
 export interface Endpoint {
@@ -40,16 +41,21 @@ const DERIBIT_PERP = /^[A-Z0-9]{1,20}(_USDC)?-PERPETUAL$/;
 // Bybit's paging cursor is opaque (base64-like, may be percent-encoded once more by us).
 const CURSOR = /^[A-Za-z0-9+/=%_:.-]{1,256}$/;
 
-export const ENDPOINTS: Readonly<Record<Exchange, readonly Endpoint[]>> = {
+export const ENDPOINTS: Readonly<Record<Venue, readonly Endpoint[]>> = {
   binance: [
     { method: "GET", path: "/fapi/v1/premiumIndex", query: {}, maxAgeMs: "poll" },
     { method: "GET", path: "/fapi/v1/fundingInfo", query: {}, maxAgeMs: INTERVAL_MAX_AGE_MS },
+    { method: "GET", path: "/fapi/v1/exchangeInfo", query: {}, maxAgeMs: INTERVAL_MAX_AGE_MS },
     {
       method: "GET",
       path: "/fapi/v1/fundingRate",
       query: { symbol: SYMBOL, startTime: MILLIS, endTime: MILLIS, limit: LIMIT },
       maxAgeMs: "poll",
     },
+  ],
+  "binance-coinm": [
+    { method: "GET", path: "/dapi/v1/premiumIndex", query: {}, maxAgeMs: "poll" },
+    { method: "GET", path: "/dapi/v1/exchangeInfo", query: {}, maxAgeMs: INTERVAL_MAX_AGE_MS },
   ],
   bybit: [
     { method: "GET", path: "/v5/market/tickers", query: { category: /^linear$/ }, maxAgeMs: "poll" },
@@ -98,6 +104,12 @@ export const ENDPOINTS: Readonly<Record<Exchange, readonly Endpoint[]>> = {
     },
     {
       method: "GET",
+      path: "/api/v2/public/get_instruments",
+      query: { currency: /^(BTC|ETH)$/, kind: /^future$/ },
+      maxAgeMs: INTERVAL_MAX_AGE_MS,
+    },
+    {
+      method: "GET",
       path: "/api/v2/public/get_funding_rate_history",
       query: { instrument_name: DERIBIT_PERP, start_timestamp: MILLIS, end_timestamp: MILLIS },
       maxAgeMs: "poll",
@@ -115,7 +127,7 @@ export function isRateLimitAnswer(exchange: string, json: unknown): boolean {
 }
 
 /** The endpoint for a method and path, or undefined: the path must match exactly. */
-export function findEndpoint(exchange: Exchange, method: string, path: string): Endpoint | undefined {
+export function findEndpoint(exchange: Venue, method: string, path: string): Endpoint | undefined {
   return ENDPOINTS[exchange].find((e) => e.method === method && e.path === path);
 }
 

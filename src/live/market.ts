@@ -15,9 +15,11 @@ import { ExchangeAdapter, Transport } from "./exchanges/adapter";
 import { hyperliquid } from "./exchanges/hyperliquid";
 import { okx } from "./exchanges/okx";
 import { DEFAULT_BASE_URLS } from "./endpoints";
+import { datedFutures, futuresTable } from "./futures";
 import { Fetch, requestJson } from "./http";
 import { defaultQuote, nativeSymbol, parseSymbol } from "./symbols";
-import { Exchange, EXCHANGES, FundingEvent, MarketError, Ticker } from "./types";
+import { Exchange, FundingEvent, MarketError, Ticker } from "./types";
+import { Venue, VENUES } from "./exchange-names";
 
 const ADAPTERS: Record<Exchange, ExchangeAdapter> = { binance, bybit, okx, hyperliquid, deribit };
 
@@ -34,10 +36,10 @@ export const DIRECT_FALLBACK: Partial<Record<Exchange, string>> = { hyperliquid:
 declare const LEGWORK_RELAY_URL: string | undefined;
 
 /** The relay's address for each venue: `<relay>/binance`, … */
-export function relayUrls(root: string): Record<Exchange, string> {
+export function relayUrls(root: string): Record<Venue, string> {
   const base = root.endsWith("/") ? root : `${root}/`;
-  const urls = {} as Record<Exchange, string>;
-  for (const ex of EXCHANGES) urls[ex] = `${base}${ex}`;
+  const urls = {} as Record<Venue, string>;
+  for (const ex of VENUES) urls[ex] = `${base}${ex}`;
   return urls;
 }
 
@@ -50,7 +52,7 @@ function relayRoot(): string | null {
 
 export interface MarketConfig {
   /** Where each venue is asked: the relay (`…/binance`), or the exchanges themselves (Node, tests). */
-  baseUrls: Record<Exchange, string>;
+  baseUrls: Record<Venue, string>;
   /** Whether baseUrls are the relay's: then messages say "via relay", and the fallback applies. */
   viaRelay: boolean;
   /** Asked directly when the relay cannot be reached (see DIRECT_FALLBACK). */
@@ -95,10 +97,11 @@ export class MarketData {
     this.cache = new SharedCache(() => this.config.now());
   }
 
-  private transport(exchange: Exchange): Transport {
+  private transport(exchange: Venue): Transport {
     const { viaRelay } = this.config;
     const base = this.config.baseUrls[exchange].replace(/\/$/, "");
-    const direct = viaRelay ? this.config.directFallback[exchange]?.replace(/\/$/, "") : undefined;
+    const direct =
+      viaRelay && exchange !== "binance-coinm" ? this.config.directFallback[exchange]?.replace(/\/$/, "") : undefined;
     const http = { fetch: this.config.fetch, timeoutMs: this.config.timeoutMs, now: this.config.now, random: this.config.random };
     // The relay first; if the relay itself cannot be reached, the venue directly where it allows that.
     const send = async (pathAndQuery: string, body?: unknown) => {
@@ -150,6 +153,17 @@ export class MarketData {
     const events = await ADAPTERS[exchange].history(this.transport(exchange), native, end - days * 86400000, end);
     if (events === null) throw new MarketError("unknown-symbol", `unknown symbol: ${exchange} lists no perpetual ${native}`);
     return events;
+  }
+
+  /**
+   * LEGS.FUTURES' table for an asset (BTC, ETH, …) at this moment: header, then the contracts not
+   * yet expired, soonest first; none is an unknown asset.
+   */
+  async futures(exchange: Exchange, asset: string): Promise<(string | number)[][]> {
+    const list = await datedFutures(exchange, asset, (venue) => this.transport(venue));
+    const table = futuresTable(list, this.config.now());
+    if (table.length === 1) throw new MarketError("unknown-symbol", `${exchange} lists no dated futures for ${asset}`);
+    return table;
   }
 
   /**

@@ -66,6 +66,21 @@ export function stream(
   );
 }
 
+/** Subscribes a cell to LEGS.FUTURES' table of an asset (upper case); returns the function that unsubscribes it. */
+export function streamFutures(
+  exchange: Exchange,
+  asset: string,
+  sink: { value(rows: (string | number)[][]): void; error(message: string): void },
+): () => void {
+  const { market: m, hub: h } = service();
+  return h.subscribe(
+    `${exchange}:${asset}:futures`,
+    () => m.futures(exchange, asset),
+    (e) => m.describe(exchange, e),
+    sink,
+  );
+}
+
 export const interval = (exchange: Exchange, symbol: string): Promise<Answer<number>> =>
   ask(exchange, (m) => m.intervalHours(exchange, symbol));
 

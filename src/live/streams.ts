@@ -4,15 +4,15 @@
  * deleted (Excel calls onCanceled). Each stream keeps its last good value: while a poll fails,
  * cells keep showing it until it is older than `staleAfterMs`, then they get the error.
  */
-export interface StreamListener {
-  value(v: number): void;
+export interface StreamListener<T = number> {
+  value(v: T): void;
   error(message: string): void;
 }
 
 interface Stream {
-  listeners: Set<StreamListener>;
+  listeners: Set<StreamListener<unknown>>;
   timer?: ReturnType<typeof setInterval>;
-  last?: { value: number; at: number };
+  last?: { value: unknown; at: number };
   /** The message cells were last given, for a cell that joins a failing stream. */
   lastError?: string;
   running: boolean;
@@ -41,11 +41,11 @@ export class StreamHub {
    * function that removes the listener; the stream stops with its last listener.
    * `describeError` turns a failure into the message cells show once the last value is stale.
    */
-  subscribe(
+  subscribe<T = number>(
     key: string,
-    read: () => Promise<number>,
+    read: () => Promise<T>,
     describeError: (e: unknown) => string,
-    listener: StreamListener,
+    listener: StreamListener<T>,
   ): () => void {
     let stream = this.streams.get(key);
     if (!stream) {
@@ -58,12 +58,12 @@ export class StreamHub {
     } else if (stream.lastError !== undefined) {
       listener.error(stream.lastError);
     } else if (stream.last) {
-      listener.value(stream.last.value);
+      listener.value(stream.last.value as T);
     }
-    stream.listeners.add(listener);
+    stream.listeners.add(listener as StreamListener<unknown>);
     const s = stream;
     return () => {
-      s.listeners.delete(listener);
+      s.listeners.delete(listener as StreamListener<unknown>);
       if (s.listeners.size === 0) {
         if (s.timer !== undefined) this.options.clearInterval(s.timer);
         this.streams.delete(key);
@@ -71,7 +71,7 @@ export class StreamHub {
     };
   }
 
-  private async poll(stream: Stream, read: () => Promise<number>, describeError: (e: unknown) => string): Promise<void> {
+  private async poll(stream: Stream, read: () => Promise<unknown>, describeError: (e: unknown) => string): Promise<void> {
     if (stream.running) return; // a slow request is still out: do not pile up
     stream.running = true;
     try {

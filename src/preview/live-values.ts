@@ -5,25 +5,25 @@
  * again with the answers. Each value is as of the time it was fetched; Recalculate fetches anew.
  */
 import { DomainError, missing } from "../core/errors";
-import { fundingHistory, fundingInterval, streamTicker } from "../functions/live";
+import { fundingHistory, fundingInterval, LiveSink, streamFutures, streamTicker } from "../functions/live";
 import { LiveValues } from "../functions/registry";
 import { Answer } from "../functions/spill";
 import type { TickerField } from "../live/market";
 
 const FIELDS: Record<string, TickerField> = { FUNDINGRATE: "fundingRate", MARKPRICE: "markPrice", INDEXPRICE: "indexPrice" };
 
-/** The first value (or error) of a ticker stream, then the stream is stopped. */
-function firstOfStream(field: TickerField, symbol: unknown, exchange: unknown): Promise<number | DomainError> {
+/** The first value (or error) of a stream, then the stream is stopped. */
+function firstOfStream<T>(start: (sink: LiveSink<T>) => () => void): Promise<T | DomainError> {
   return new Promise((resolve) => {
     let stop: () => void = () => undefined;
     let done = false;
-    const finish = (v: number | DomainError) => {
+    const finish = (v: T | DomainError) => {
       if (done) return;
       done = true;
       resolve(v);
       queueMicrotask(() => stop());
     };
-    stop = streamTicker(field, symbol, exchange, { value: finish, error: finish });
+    stop = start({ value: finish, error: finish });
     if (done) stop();
   });
 }
@@ -53,7 +53,8 @@ export class PreviewLiveValues implements LiveValues {
       asks.map(async ([key, { name, args }]) => {
         const [symbol, exchange, days] = args;
         let answer: Answer;
-        if (FIELDS[name]) answer = await firstOfStream(FIELDS[name], symbol, exchange);
+        if (FIELDS[name]) answer = await firstOfStream<number>((sink) => streamTicker(FIELDS[name], symbol, exchange, sink));
+        else if (name === "FUTURES") answer = await firstOfStream((sink) => streamFutures(symbol, exchange, sink));
         else if (name === "FUNDINGINTERVAL") answer = await fundingInterval(symbol, exchange);
         else answer = await fundingHistory(symbol, exchange, days);
         this.answers.set(key, answer);

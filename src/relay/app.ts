@@ -4,11 +4,11 @@
  * (Node: dist/; an edge platform: its own static assets, before the app is asked).
  */
 import { Hono, MiddlewareHandler } from "hono";
-import { EXCHANGES } from "../live/exchange-names";
+import { VENUES } from "../live/exchange-names";
 import { Relay } from "./relay";
 
 /** The venue prefixes the relay answers: every exchange of the allow-list. */
-const VENUE = `:venue{${EXCHANGES.join("|")}}`;
+const VENUE = `:venue{${VENUES.join("|")}}`;
 
 export function relayApp(relay: Relay, serveStatic?: MiddlewareHandler): Hono {
   const app = new Hono();

@@ -6,7 +6,8 @@
  *
  * Environment: LEGWORK_PORT (3000), LEGWORK_HOST (0.0.0.0), LEGWORK_STATIC_DIR (dist/ beside
  * this build), LEGWORK_TLS_CERT + LEGWORK_TLS_KEY (files; both or neither),
- * LEGWORK_UPSTREAM_BINANCE / _BYBIT / _OKX / _HYPERLIQUID / _DERIBIT (each venue's upstream base URL).
+ * LEGWORK_UPSTREAM_BINANCE / _BINANCE_COINM / _BYBIT / _OKX / _HYPERLIQUID / _DERIBIT (each venue's upstream
+ * base URL).
  */
 import * as fs from "fs";
 import * as http from "http";
@@ -14,7 +15,7 @@ import * as https from "https";
 import * as path from "path";
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { EXCHANGES, Exchange } from "../live/exchange-names";
+import { Venue, VENUES, venueEnvName } from "../live/exchange-names";
 import { relayApp } from "./app";
 import { DEFAULT_RELAY_OPTIONS, refuse, Relay, RelayOptions } from "./relay";
 
@@ -35,13 +36,12 @@ export interface RunningRelay {
 }
 
 /** Upstream overrides from LEGWORK_UPSTREAM_<VENUE>; the allow-list of paths stays the same. */
-export function upstreamFromEnv(env: NodeJS.ProcessEnv): Record<Exchange, string> {
+export function upstreamFromEnv(env: NodeJS.ProcessEnv): Record<Venue, string> {
   const upstream = { ...DEFAULT_RELAY_OPTIONS.upstream };
-  for (const ex of EXCHANGES) {
-    const override = env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`];
+  for (const ex of VENUES) {
+    const override = env[venueEnvName(ex)];
     if (override) {
-      if (!/^https?:\/\/[^\s]+$/.test(override))
-        throw new Error(`LEGWORK_UPSTREAM_${ex.toUpperCase()} must be an http(s) URL (got ${override})`);
+      if (!/^https?:\/\/[^\s]+$/.test(override)) throw new Error(`${venueEnvName(ex)} must be an http(s) URL (got ${override})`);
       upstream[ex] = override;
     }
   }

@@ -20,12 +20,12 @@
  * runtimes (see node.ts and worker.ts).
  */
 import { RELAY_HEADER } from "../live/http";
-import { EXCHANGES, Exchange } from "../live/exchange-names";
+import { Venue, VENUES } from "../live/exchange-names";
 import { checkBody, checkQuery, DEFAULT_BASE_URLS, Endpoint, findEndpoint, isRateLimitAnswer } from "../live/endpoints";
 
 export interface RelayOptions {
   /** Each venue's upstream base URL (the exchanges' own, or a fixture/private host). */
-  upstream: Record<Exchange, string>;
+  upstream: Record<Venue, string>;
   /** How long a polled answer is reused: the add-in's poll interval. */
   pollMs: number;
   /** Deadline for each upstream request; shorter than the add-in's own (10 s). */
@@ -61,15 +61,15 @@ interface Answer {
 }
 
 /** The exchange's prefix of a path: "/binance/…" → "binance". */
-export function venueOf(path: string): Exchange | undefined {
+export function venueOf(path: string): Venue | undefined {
   const first = path.split("/")[1];
-  return (EXCHANGES as readonly string[]).includes(first) ? (first as Exchange) : undefined;
+  return (VENUES as readonly string[]).includes(first) ? (first as Venue) : undefined;
 }
 
 export class Relay {
   private readonly answers = new Map<string, Answer>();
   private readonly inFlight = new Map<string, Promise<Answer>>();
-  private readonly blockedUntil = new Map<Exchange, number>();
+  private readonly blockedUntil = new Map<Venue, number>();
   /** Upstream requests made, by "exchange path" (for tests and the benchmark). */
   readonly upstreamRequests = new Map<string, number>();
 
@@ -105,13 +105,7 @@ export class Relay {
     return this.respond(await this.answer(exchange, endpoint, path + query, key, body));
   }
 
-  private async answer(
-    exchange: Exchange,
-    endpoint: Endpoint,
-    pathAndQuery: string,
-    key: string,
-    body?: string,
-  ): Promise<Answer> {
+  private async answer(exchange: Venue, endpoint: Endpoint, pathAndQuery: string, key: string, body?: string): Promise<Answer> {
     const now = this.options.now();
     const kept = this.answers.get(key);
     if (kept && kept.expires > now) return kept;
@@ -140,7 +134,7 @@ export class Relay {
     }
   }
 
-  private async fetchUpstream(exchange: Exchange, endpoint: Endpoint, pathAndQuery: string, body?: string): Promise<Answer> {
+  private async fetchUpstream(exchange: Venue, endpoint: Endpoint, pathAndQuery: string, body?: string): Promise<Answer> {
     const counted = `${exchange} ${endpoint.path}`;
     this.upstreamRequests.set(counted, (this.upstreamRequests.get(counted) ?? 0) + 1);
     const base = this.options.upstream[exchange].replace(/\/$/, "");
@@ -230,7 +224,7 @@ export class Relay {
   }
 }
 
-function rateLimited(exchange: Exchange, seconds: number): Answer {
+function rateLimited(exchange: Venue, seconds: number): Answer {
   return {
     status: 429,
     body: JSON.stringify({ relay: `${exchange} rate limit: the relay waits ${seconds} s before asking again` }),

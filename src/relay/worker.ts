@@ -4,9 +4,9 @@
  * deploy/wrangler.toml). Each isolate keeps its own cache and coalesces its own requests, and the
  * answers' Cache-Control lets the platform's CDN cache them in front of every isolate.
  *
- * Upstream overrides come from the platform's environment (LEGWORK_UPSTREAM_BINANCE, …).
+ * Upstream overrides come from the platform's environment (LEGWORK_UPSTREAM_BINANCE, …, LEGWORK_UPSTREAM_BINANCE_COINM).
  */
-import { EXCHANGES, Exchange } from "../live/exchange-names";
+import { VENUES, venueEnvName } from "../live/exchange-names";
 import { relayApp } from "./app";
 import { DEFAULT_RELAY_OPTIONS, Relay } from "./relay";
 
@@ -17,9 +17,9 @@ let app: ReturnType<typeof relayApp> | null = null;
 function appFor(env: Env): ReturnType<typeof relayApp> {
   if (!app) {
     const upstream = { ...DEFAULT_RELAY_OPTIONS.upstream };
-    for (const ex of EXCHANGES) {
-      const override = env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`];
-      if (override) upstream[ex as Exchange] = override;
+    for (const ex of VENUES) {
+      const override = env[venueEnvName(ex)];
+      if (override) upstream[ex] = override;
     }
     const relay = new Relay({
       ...DEFAULT_RELAY_OPTIONS,

@@ -52,9 +52,10 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   INDEXPRICE: ["BTC", 7],
   FUNDINGINTERVAL: [5, null],
   FUNDINGHISTORY: ["BTC", null, -1],
+  FUTURES: ["BTC-USD", "deribit"],
 };
 
-const STREAMING = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE"]);
+const STREAMING = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUTURES"]);
 
 const EXPECTED: Record<string, unknown> = {
   NETDELTA: 0,
@@ -106,6 +107,7 @@ const EXPECTED: Record<string, unknown> = {
   INDEXPRICE: { code: "#VALUE!", message: 'exchange must be one of "binance", "bybit", "okx", "hyperliquid", "deribit" (got 7)' },
   FUNDINGINTERVAL: { code: "#VALUE!", message: 'symbol must be text such as "BTC" or "BTCUSDT" (got 5)' },
   FUNDINGHISTORY: { code: "#VALUE!", message: "days must be greater than 0 and at most 1095 (got -1)" },
+  FUTURES: { code: "#VALUE!", message: 'asset must be a coin such as "BTC" (got "BTC-USD")' },
 };
 
 describe("dist/functions.js in a bare vm (Excel's JavaScript-only runtime)", () => {

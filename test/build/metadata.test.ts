@@ -31,6 +31,13 @@ describe("functions.json", () => {
     }
   });
 
+  test("FUTURES streams a matrix: functions.json marks it stream and dimensionality matrix", () => {
+    const futures = metadata.functions.find((f: { id: string }) => f.id === "FUTURES");
+    expect(futures.options).toEqual({ stream: true });
+    expect(futures.result).toEqual({ dimensionality: "matrix" });
+    expect(futures.parameters.map((p: { name: string }) => p.name)).toEqual(["asset", "exchange"]);
+  });
+
   test("FUNDINGHISTORY says how to format its time column, in its help and in the reference", () => {
     const history = metadata.functions.find((f: { id: string }) => f.id === "FUNDINGHISTORY");
     expect(history.result).toBeDefined();

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the five exchanges' public REST APIs, on 127.0.0.1: responses shaped
+ * A local stand-in for the five exchanges' public REST APIs (and Binance COIN-M's host), on 127.0.0.1: responses shaped
  * exactly like the documented ones (test/fixtures/exchanges, see SOURCES.md there), funding
  * history generated on the fly and paged with each API's own parameters, and switches to
  * misbehave (down, slow, rate-limited, 5xx) per exchange. Tests never touch the internet.
@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as net from "net";
 import * as path from "path";
-import { EXCHANGES, Exchange } from "../../src/live/exchange-names";
+import { Venue, VENUES } from "../../src/live/exchange-names";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/exchanges");
 
@@ -38,7 +38,7 @@ export class ExchangeServer {
   private server: http.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
   port = 0;
-  readonly modes: Record<string, Mode> = Object.fromEntries(EXCHANGES.map((ex) => [ex, "ok"]));
+  readonly modes: Record<string, Mode> = Object.fromEntries(VENUES.map((ex) => [ex, "ok"]));
   /** Requests received, by "exchange path". */
   readonly hits = new Map<string, number>();
   /** The headers of every request received, in order. */
@@ -49,9 +49,9 @@ export class ExchangeServer {
   historyEnd = Date.UTC(2026, 10, 25, 8);
   historyDays = 1200;
 
-  get base(): Record<Exchange, string> {
+  get base(): Record<Venue, string> {
     const b = `http://127.0.0.1:${this.port}`;
-    return Object.fromEntries(EXCHANGES.map((ex) => [ex, `${b}/${ex}`])) as Record<Exchange, string>;
+    return Object.fromEntries(VENUES.map((ex) => [ex, `${b}/${ex}`])) as Record<Venue, string>;
   }
 
   hitCount(prefix: string): number {
@@ -132,6 +132,12 @@ export class ExchangeServer {
     switch (`${exchange} ${route}`) {
       case "binance /fapi/v1/premiumIndex":
         return ok(fixture("binance/premiumIndex-all.json"));
+      case "binance /fapi/v1/exchangeInfo":
+        return ok(fixture("binance/exchangeInfo.json"));
+      case "binance-coinm /dapi/v1/exchangeInfo":
+        return ok(fixture("binance-coinm/exchangeInfo.json"));
+      case "binance-coinm /dapi/v1/premiumIndex":
+        return ok(fixture("binance-coinm/premiumIndex-all.json"));
       case "binance /fapi/v1/fundingInfo":
         return ok(fixture("binance/fundingInfo.json"));
       case "binance /fapi/v1/fundingRate": {
@@ -223,6 +229,11 @@ export class ExchangeServer {
       }
       case "deribit /api/v2/public/get_book_summary_by_currency": {
         const file = `deribit/get_book_summary_by_currency-${q.get("currency")}-${q.get("kind")}.json`;
+        if (fs.existsSync(path.join(FIXTURES, file))) return ok(fixture(file));
+        return { status: 400, json: fixture("deribit/error-invalid-currency.json") };
+      }
+      case "deribit /api/v2/public/get_instruments": {
+        const file = `deribit/get_instruments-${q.get("currency")}-${q.get("kind")}.json`;
         if (fs.existsSync(path.join(FIXTURES, file))) return ok(fixture(file));
         return { status: 400, json: fixture("deribit/error-invalid-currency.json") };
       }

@@ -14,7 +14,7 @@ const CF = fakeCustomFunctions();
 
 const fns = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
 
-const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY"]);
+const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY", "FUTURES"]);
 const PURE = LEGS_FUNCTIONS.filter((f) => !LIVE.has(f.name));
 
 const numberCell = fc.oneof(

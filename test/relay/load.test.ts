@@ -13,9 +13,16 @@ const CLIENTS = 1000;
 const POLL_MS = 10000;
 const DURATION_MS = 120000;
 
-/** What one client asks each venue every poll: the requests behind its FUNDINGRATE/MARKPRICE cells. */
+/** What one client asks each venue every poll: the requests behind its FUNDINGRATE/MARKPRICE/FUTURES cells. */
 const POLL: { venue: string; method: "GET" | "POST"; path: string; body?: string; endpoint: string }[] = [
   { venue: "binance", method: "GET", path: "/binance/fapi/v1/premiumIndex", endpoint: "binance /fapi/v1/premiumIndex" },
+  // LEGS.FUTURES' COIN-M quarterlies (its USDⓈ-M prices are the premiumIndex above).
+  {
+    venue: "binance-coinm",
+    method: "GET",
+    path: "/binance-coinm/dapi/v1/premiumIndex",
+    endpoint: "binance-coinm /dapi/v1/premiumIndex",
+  },
   { venue: "bybit", method: "GET", path: "/bybit/v5/market/tickers?category=linear", endpoint: "bybit /v5/market/tickers" },
   {
     venue: "okx",

@@ -93,6 +93,42 @@ describe("the live functions through the relay", () => {
   });
 });
 
+describe("LEGS.FUTURES through the relay", () => {
+  test("Deribit and Binance (USDⓈ-M and COIN-M): each request an allowed one, one per endpoint", async () => {
+    const m = new MarketData({
+      ...defaultConfig(),
+      baseUrls: relayUrls(base),
+      viaRelay: true,
+      directFallback: {},
+      now: () => now,
+    });
+    const before = new Map(relay.relay.upstreamRequests);
+    const table = await m.futures("binance", "BTC");
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTCUSDT_261225", "BTCUSD_261225", "BTCUSDT_270326", "BTCUSD_270326"]);
+    const deribit = await m.futures("deribit", "BTC");
+    expect(deribit.slice(1).map((r) => r[0])).toEqual(["BTC-27NOV26", "BTC-25DEC26", "BTC-26MAR27"]);
+    for (const e of [
+      "binance /fapi/v1/exchangeInfo",
+      "binance /fapi/v1/premiumIndex",
+      "binance-coinm /dapi/v1/exchangeInfo",
+      "binance-coinm /dapi/v1/premiumIndex",
+      "deribit /api/v2/public/get_instruments",
+      "deribit /api/v2/public/get_book_summary_by_currency",
+    ])
+      expect({ e, n: (relay.relay.upstreamRequests.get(e) ?? 0) - (before.get(e) ?? 0) }).toEqual({ e, n: 1 });
+  });
+
+  test.each([
+    ["/binance-coinm/dapi/v1/premiumIndex?symbol=BTCUSD_PERP", 400],
+    ["/binance-coinm/fapi/v1/premiumIndex", 404],
+    ["/binance/dapi/v1/premiumIndex", 404],
+    ["/deribit/api/v2/public/get_instruments?currency=BTC&kind=future&expired=true", 400],
+    ["/deribit/api/v2/public/get_instruments?currency=USDC&kind=future", 400],
+  ])("%s is refused (%i)", async (target, status) => {
+    expect((await get(target)).status).toBe(status);
+  });
+});
+
 describe("one upstream request per endpoint per poll, whatever the number of users", () => {
   test("200 concurrent identical requests: one upstream request, 200 identical answers", async () => {
     const answers = await Promise.all(
@@ -336,6 +372,13 @@ describe("configuration", () => {
       binance: "http://127.0.0.1:9001",
     });
     expect(() => upstreamFromEnv({ LEGWORK_UPSTREAM_OKX: "ftp://x" })).toThrow(/LEGWORK_UPSTREAM_OKX must be an http\(s\) URL/);
+  });
+
+  test("LEGWORK_UPSTREAM_BINANCE_COINM overrides Binance COIN-M's host (dapi.binance.com)", () => {
+    expect(DEFAULT_BASE_URLS["binance-coinm"]).toBe("https://dapi.binance.com");
+    expect(upstreamFromEnv({ LEGWORK_UPSTREAM_BINANCE_COINM: "http://127.0.0.1:9002" })["binance-coinm"]).toBe(
+      "http://127.0.0.1:9002",
+    );
   });
 
   test("the relay's paths are the same whatever the host", () => {

@@ -13,27 +13,37 @@ import { array, ExchangeAdapter, INTERVAL_MAX_AGE_MS, isRecord, MAX_PAGES, num, 
 const EX = "binance";
 const PAGE = 1000;
 
-async function premiumIndex(t: Transport): Promise<Map<string, Ticker>> {
-  return t.cached(`${EX}:premiumIndex`, t.pollMs, async () => {
-    const { json } = await t.get("/fapi/v1/premiumIndex");
-    const map = new Map<string, Ticker>();
+/** Every row of the all-symbols premiumIndex (perpetuals and delivery contracts), by symbol: one request per poll. */
+export async function premiumRows(t: Transport, path = "/fapi/v1/premiumIndex"): Promise<Map<string, Record<string, unknown>>> {
+  return t.cached(`${EX}:${path}`, t.pollMs, async () => {
+    const { json } = await t.get(path);
+    const map = new Map<string, Record<string, unknown>>();
     for (const item of array(EX, json, "premiumIndex")) {
-      if (!isRecord(item) || typeof item.symbol !== "string") continue;
-      // "" for a delivery contract (documented for COIN-M; modelled so for USDⓈ-M too): not a perpetual.
-      if (item.lastFundingRate === "" || item.lastFundingRate === undefined) continue;
-      map.set(item.symbol, {
-        fundingRate: num(EX, item.lastFundingRate, `${item.symbol} lastFundingRate`),
-        markPrice: num(EX, item.markPrice, `${item.symbol} markPrice`),
-        indexPrice: num(EX, item.indexPrice, `${item.symbol} indexPrice`),
-      });
+      if (isRecord(item) && typeof item.symbol === "string") map.set(item.symbol, item);
     }
     return map;
   });
 }
 
+/** The perpetuals' live numbers (read field by field, so one odd row fails only its own cells). */
+async function premiumIndex(t: Transport): Promise<Map<string, () => Ticker>> {
+  const rows = await premiumRows(t);
+  const map = new Map<string, () => Ticker>();
+  for (const [symbol, item] of rows) {
+    // "" for a delivery contract (documented for COIN-M; modelled so for USDⓈ-M too): not a perpetual.
+    if (item.lastFundingRate === "" || item.lastFundingRate === undefined) continue;
+    map.set(symbol, () => ({
+      fundingRate: num(EX, item.lastFundingRate, `${symbol} lastFundingRate`),
+      markPrice: num(EX, item.markPrice, `${symbol} markPrice`),
+      indexPrice: num(EX, item.indexPrice, `${symbol} indexPrice`),
+    }));
+  }
+  return map;
+}
+
 export const binance: ExchangeAdapter = {
   async ticker(t, native) {
-    return (await premiumIndex(t)).get(native) ?? null;
+    return (await premiumIndex(t)).get(native)?.() ?? null;
   },
 
   async intervalHours(t, native) {

@@ -3,7 +3,10 @@
  * - GET /api/v2/public/get_book_summary_by_currency?currency&kind=future (every future of that
  *   currency in one request; BTC and ETH list the inverse BTC-PERPETUAL and ETH-PERPETUAL, USDC
  *   the linear BTC_USDC-PERPETUAL, SOL_USDC-PERPETUAL, …): mark_price, estimated_delivery_price (for a
- *   perpetual, the index price), current_funding; dated futures (BTC-27DEC24) are skipped;
+ *   perpetual, the index price), current_funding; dated futures (BTC-27DEC24) are read by
+ *   LEGS.FUTURES (see ../futures.ts) from the same answer;
+ * - GET /api/v2/public/get_instruments?currency&kind=future (hourly): expiration_timestamp of
+ *   each dated future, for LEGS.FUTURES;
  * - GET /api/v2/public/get_funding_rate_history?instrument_name&start_timestamp&end_timestamp
  *   (hourly rows, oldest first; at most 744 per answer, so asked 30 days at a time).
  * An answer is {jsonrpc, result} or, with HTTP 400, {jsonrpc, error: {code, message, data}}:
@@ -24,7 +27,7 @@
  *   overlap by 7 h.
  */
 import { FundingEvent } from "../types";
-import { array, bad, ExchangeAdapter, isRecord, MAX_PAGES, num, Transport } from "./adapter";
+import { array, bad, ExchangeAdapter, INTERVAL_MAX_AGE_MS, isRecord, MAX_PAGES, num, Transport } from "./adapter";
 
 const EX = "deribit";
 const HOUR = 3600000;
@@ -54,20 +57,36 @@ function currencyOf(native: string): string | null {
   return currency !== null && CURRENCIES.includes(currency) ? currency : null;
 }
 
+/** Every row of a currency's book summary (perpetuals and dated futures), by name: one request per poll. */
+export async function bookSummary(t: Transport, currency: string): Promise<Map<string, Record<string, unknown>>> {
+  return t.cached(`${EX}:book-summary:${currency}`, t.pollMs, async () => {
+    const { json } = await t.get("/api/v2/public/get_book_summary_by_currency", { currency, kind: "future" });
+    const map = new Map<string, Record<string, unknown>>();
+    for (const item of rows(json, "get_book_summary_by_currency") ?? []) {
+      if (isRecord(item) && typeof item.instrument_name === "string") map.set(item.instrument_name, item);
+    }
+    return map;
+  });
+}
+
 /** The book-summary row of a perpetual (read field by field, so one odd row fails only its own cells). */
 async function summary(t: Transport, native: string): Promise<Record<string, unknown> | null> {
   const currency = currencyOf(native);
   if (!currency) return null;
-  const perpetuals = await t.cached(`${EX}:book-summary:${currency}`, t.pollMs, async () => {
-    const { json } = await t.get("/api/v2/public/get_book_summary_by_currency", { currency, kind: "future" });
-    const map = new Map<string, Record<string, unknown>>();
-    for (const item of rows(json, "get_book_summary_by_currency") ?? []) {
-      if (isRecord(item) && typeof item.instrument_name === "string" && item.instrument_name.endsWith("-PERPETUAL"))
-        map.set(item.instrument_name, item);
+  return (await bookSummary(t, currency)).get(native) ?? null;
+}
+
+/** Expiry (ms) of each dated future of a currency, from get_instruments, re-read hourly. */
+export async function expiries(t: Transport, currency: string): Promise<Map<string, number>> {
+  return t.cached(`${EX}:instruments:${currency}`, INTERVAL_MAX_AGE_MS, async () => {
+    const { json } = await t.get("/api/v2/public/get_instruments", { currency, kind: "future" });
+    const map = new Map<string, number>();
+    for (const item of rows(json, "get_instruments") ?? []) {
+      if (!isRecord(item) || typeof item.instrument_name !== "string" || item.settlement_period === "perpetual") continue;
+      map.set(item.instrument_name, num(EX, item.expiration_timestamp, `${item.instrument_name} expiration_timestamp`));
     }
     return map;
   });
-  return perpetuals.get(native) ?? null;
 }
 
 export const deribit: ExchangeAdapter = {

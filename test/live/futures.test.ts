@@ -1,0 +1,240 @@
+/**
+ * LEGS.FUTURES against the local fixture server (test/fixtures/exchanges, see SOURCES.md): each
+ * venue's dated futures, their numbers (Basis, Basis %, and the APY checked against BASISAPY's
+ * simple convention on the same cells), expired contracts dropping off, requests per poll, and
+ * errors; then the function as Excel calls it. Real HTTP on 127.0.0.1, never the internet.
+ */
+import { defaultConfig, MarketData } from "../../src/live/market";
+import { configure as configureLive, service } from "../../src/live/service";
+import { deribitExpiryFromName, FUTURES_HEADER } from "../../src/live/futures";
+import { ExchangeServer, fixture } from "../helpers/exchange-server";
+import { fakeCustomFunctions } from "../helpers/custom-functions";
+import { invocation, until } from "../helpers/streaming-cell";
+
+const CF = fakeCustomFunctions();
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = CF;
+const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
+
+const server = new ExchangeServer();
+/** The fixtures' snapshot time, 2026-11-22T19:30Z. */
+const SNAPSHOT = 1795375800000;
+const DAY = 86400000;
+let clock = SNAPSHOT;
+
+function market(overrides: Partial<ReturnType<typeof defaultConfig>> = {}): MarketData {
+  return new MarketData({
+    ...defaultConfig(),
+    baseUrls: server.base,
+    viaRelay: false,
+    directFallback: {},
+    now: () => clock,
+    random: () => 0.5,
+    timeoutMs: 2000,
+    pollMs: 30000,
+    ...overrides,
+  });
+}
+
+beforeAll(() => server.start());
+afterAll(async () => {
+  service().hub.stopAll();
+  await server.stop();
+});
+beforeEach(() => {
+  for (const k of Object.keys(server.modes)) server.modes[k] = "ok";
+  server.hits.clear();
+  clock = SNAPSHOT;
+});
+
+type Json = Record<string, unknown>;
+type Row = (string | number)[];
+
+/** BASISAPY(index, mark, days) as Excel computes it: the simple convention, Y = 365. */
+const basisApyCell = (index: number, mark: number, days: number): number =>
+  (call(fns.BASISAPY, [[index]], [[mark]], [[days]]) as number[][])[0][0];
+
+/** The row the fixtures' numbers make: Basis, Basis % exact on the printed decimals; APY as BASISAPY. */
+function expectRow(row: Row, instrument: string, expiry: number, mark: number, index: number, now = SNAPSHOT): void {
+  const days = (expiry - now) / DAY;
+  expect(row.slice(0, 5)).toEqual([instrument, expiry / DAY + 25569, days, mark, index]);
+  expect(row[5]).toBeCloseTo(mark - index, 9);
+  expect(row[6]).toBeCloseTo((mark - index) / index, 15);
+  expect(row[7]).toBe(basisApyCell(index, mark, row[2] as number));
+  expect(row[7]).toBeCloseTo((((mark - index) / index) * 365) / days, 12);
+}
+
+const deribitRow = (name: string): Json =>
+  fixture<{ result: Json[] }>("deribit/get_book_summary_by_currency-BTC-future.json").result.find(
+    (x) => x.instrument_name === name,
+  )!;
+const deribitExpiry = (name: string): number =>
+  fixture<{ result: Json[] }>("deribit/get_instruments-BTC-future.json").result.find((x) => x.instrument_name === name)!
+    .expiration_timestamp as number;
+
+describe("Deribit", () => {
+  test("BTC: the inverse dated futures, soonest first, expiry from get_instruments; the expired BTC-20NOV26 is dropped", async () => {
+    const table = await market().futures("deribit", "btc".toUpperCase());
+    expect(table[0]).toEqual(FUTURES_HEADER);
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTC-27NOV26", "BTC-25DEC26", "BTC-26MAR27"]);
+    for (const row of table.slice(1)) {
+      const name = row[0] as string;
+      const r = deribitRow(name);
+      expectRow(row, name, deribitExpiry(name), r.mark_price as number, r.estimated_delivery_price as number);
+    }
+    // The documented numbers: BTC-25DEC26 mark 97302.5 over index 96548.12, 32.52 days out.
+    const dec = table[2];
+    expect(dec[2]).toBeCloseTo(32.5208333, 6);
+    expect(dec[5]).toBe(754.38);
+    expect(dec[6]).toBeCloseTo(754.38 / 96548.12, 15);
+    expect(dec[7]).toBeCloseTo(0.087695547366654, 14); // 754.38 / 96548.12 × 365 / 32.5208333…
+    // Still listed in the book summary, but its expiry (08:00 UTC of the date in its name) has passed.
+    expect(deribitRow("BTC-20NOV26")).toBeDefined();
+    expect(deribitExpiryFromName("BTC-20NOV26")).toBe(Date.UTC(2026, 10, 20, 8));
+  });
+
+  test("one book summary per poll and one get_instruments an hour, however many readers", async () => {
+    const m = market();
+    await Promise.all([m.futures("deribit", "BTC"), m.futures("deribit", "BTC"), m.ticker("deribit", "BTC")]);
+    expect(server.hitCount("deribit /api/v2/public/get_book_summary_by_currency")).toBe(1);
+    expect(server.hitCount("deribit /api/v2/public/get_instruments")).toBe(1);
+    clock += 30000;
+    const later = await m.futures("deribit", "BTC");
+    expect(server.hitCount("deribit /api/v2/public/get_book_summary_by_currency")).toBe(2);
+    expect(server.hitCount("deribit /api/v2/public/get_instruments")).toBe(1);
+    // Days count down with the clock.
+    expect(later[1][2]).toBeCloseTo((deribitExpiry("BTC-27NOV26") - clock) / DAY, 12);
+  });
+
+  test("ETH; an asset Deribit has no dated futures for is #N/A without a request", async () => {
+    const eth = await market().futures("deribit", "ETH");
+    expect(eth.slice(1).map((r) => r[0])).toEqual(["ETH-25DEC26"]);
+    server.hits.clear();
+    await expect(market().futures("deribit", "XYZ")).rejects.toMatchObject({
+      kind: "unknown-symbol",
+      message: "deribit lists no dated futures for XYZ",
+    });
+    expect(server.hitCount("deribit ")).toBe(0);
+  });
+});
+
+describe("Binance", () => {
+  const usdm = (symbol: string) => fixture<Json[]>("binance/premiumIndex-all.json").find((x) => x.symbol === symbol)!;
+  const coinm = (symbol: string) => fixture<Json[]>("binance-coinm/premiumIndex-all.json").find((x) => x.symbol === symbol)!;
+
+  test("BTC: USDⓈ-M (BTCUSDT_…) and COIN-M (BTCUSD_…) quarterlies in one table, by expiry", async () => {
+    const table = await market().futures("binance", "BTC");
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTCUSDT_261225", "BTCUSD_261225", "BTCUSDT_270326", "BTCUSD_270326"]);
+    const expiry: Record<string, number> = { "261225": Date.UTC(2026, 11, 25, 8), "270326": Date.UTC(2027, 2, 26, 8) };
+    for (const row of table.slice(1)) {
+      const symbol = row[0] as string;
+      const p = symbol.startsWith("BTCUSDT") ? usdm(symbol) : coinm(symbol);
+      expectRow(row, symbol, expiry[symbol.slice(-6)], Number(p.markPrice), Number(p.indexPrice));
+    }
+    // BTCUSDT_261225: 97310.2 − 96548.12456522 = 762.07543478 exactly.
+    expect(table[1][5]).toBe(762.07543478);
+  });
+
+  test("one request per endpoint per poll on each host; exchange info hourly", async () => {
+    const m = market();
+    await Promise.all([m.futures("binance", "BTC"), m.futures("binance", "ETH"), m.ticker("binance", "BTC")]);
+    const counts = () =>
+      [
+        "binance /fapi/v1/premiumIndex",
+        "binance /fapi/v1/exchangeInfo",
+        "binance-coinm /dapi/v1/premiumIndex",
+        "binance-coinm /dapi/v1/exchangeInfo",
+      ].map((e) => server.hitCount(e));
+    expect(counts()).toEqual([1, 1, 1, 1]);
+    clock += 30000;
+    await m.futures("binance", "BTC");
+    expect(counts()).toEqual([2, 1, 2, 1]);
+    clock += 3600000;
+    await m.futures("binance", "BTC");
+    expect(counts()).toEqual([3, 2, 3, 2]);
+  });
+
+  test("an expired quarter drops off by itself: at 2026-12-25T09:00Z only the March contracts are left", async () => {
+    clock = Date.UTC(2026, 11, 25, 9);
+    const table = await market().futures("binance", "BTC");
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTCUSDT_270326", "BTCUSD_270326"]);
+    expectRow(table[1], "BTCUSDT_270326", Date.UTC(2027, 2, 26, 8), 98604.7, 96548.12456522, clock);
+  });
+
+  test("ETH has only a COIN-M quarter here; hyperliquid lists none", async () => {
+    const table = await market().futures("binance", "ETH");
+    expect(table.slice(1).map((r) => r[0])).toEqual(["ETHUSD_261225"]);
+    await expect(market().futures("hyperliquid", "BTC")).rejects.toMatchObject({
+      message: "hyperliquid lists no dated futures for BTC",
+    });
+  });
+});
+
+describe("LEGS.FUTURES as Excel calls it", () => {
+  const POLL_MS = 40;
+  beforeEach(() => {
+    // A clock running from the fixtures' snapshot, so staleness passes in real time.
+    const started = Date.now();
+    configureLive({
+      baseUrls: server.base,
+      pollMs: POLL_MS,
+      staleAfterMs: 400,
+      timeoutMs: 500,
+      now: () => SNAPSHOT + Date.now() - started,
+    });
+  });
+  afterEach(() => service().hub.stopAll());
+
+  test("streams the table (any case of asset, default exchange binance) and re-polls", async () => {
+    const inv = invocation();
+    call(fns.FUTURES, "btc", undefined, inv);
+    await until(() => inv.results.length > 1);
+    const table = inv.results[0] as Row[];
+    expect(table[0]).toEqual(FUTURES_HEADER);
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTCUSDT_261225", "BTCUSD_261225", "BTCUSDT_270326", "BTCUSD_270326"]);
+    expect(table.every((r) => r.length === 8)).toBe(true);
+    inv.onCanceled!();
+    expect(service().hub.active).toBe(0);
+  });
+
+  test("errors: unknown asset #N/A, bad exchange and bad asset #VALUE!, blank #N/A", async () => {
+    const cases: [unknown, unknown, InstanceType<typeof CF.Error>][] = [
+      ["XYZ", "deribit", new CF.Error("#N/A", "deribit lists no dated futures for XYZ")],
+      [
+        "BTC",
+        "kraken",
+        new CF.Error(
+          "#VALUE!",
+          'exchange must be one of "binance", "bybit", "okx", "hyperliquid", "deribit" (got text "kraken")',
+        ),
+      ],
+      ["BTC-USD", "deribit", new CF.Error("#VALUE!", 'asset must be a coin such as "BTC" (got "BTC-USD")')],
+      ["", "deribit", new CF.Error("#N/A", "asset is required (got a blank cell): e.g. BTC or ETH")],
+      [5, "deribit", new CF.Error("#VALUE!", 'asset must be text such as "BTC" or "ETH" (got 5)')],
+    ];
+    for (const [asset, exchange, expected] of cases) {
+      const inv = invocation();
+      call(fns.FUTURES, asset, exchange, inv);
+      await until(() => inv.results.length > 0);
+      expect(inv.results[0]).toEqual(expected);
+      inv.onCanceled!();
+    }
+  });
+
+  test("venue down: the last table is kept for staleAfterMs, then #N/A 'deribit unreachable since'", async () => {
+    const inv = invocation();
+    call(fns.FUTURES, "BTC", "deribit", inv);
+    await until(() => inv.results.length > 0);
+    expect(Array.isArray(inv.results[0])).toBe(true);
+    server.modes.deribit = "down";
+    const downAt = Date.now();
+    const isError = (v: unknown) => !Array.isArray(v);
+    await until(() => inv.results.some(isError));
+    // Cells kept the last table until it was older than staleAfterMs (400 ms).
+    expect(Date.now() - downAt).toBeGreaterThanOrEqual(300);
+    const error = inv.results.find(isError) as { code: string; message: string };
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/^deribit unreachable since \d\d:\d\d UTC/);
+    inv.onCanceled!();
+  });
+});
