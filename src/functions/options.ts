@@ -69,8 +69,8 @@ function readInputs(fifth: string, cells: readonly unknown[]): Result<OptionInpu
 const NAMES = ["type", "forward", "strike", "days", "", "rate", "settlement"];
 
 /**
- * `compute` at every point of the broadcast of the seven arguments: one value when all are
- * single cells, else the spilled grid with an error in each cell whose inputs have one.
+ * `compute` at every point of the broadcast of the seven arguments (`at`), with the shape and the
+ * names of the arguments given as ranges; a point whose inputs are bad answers its own error.
  */
 function perOption<T>(
   fifth: string,
@@ -84,8 +84,7 @@ function perOption<T>(
   const cells: unknown[] = new Array(grids.length);
   const at = (r: number, c: number): Result<T> => {
     for (let i = 0; i < grids.length; i++) cells[i] = cellAt(grids[i], r, c);
-    const o = readInputs(fifth, cells);
-    return isDomainError(o) ? o : compute(o);
+    return single(fifth, cells, compute);
   };
   const ranges = args.filter((_, i) => grids[i].length > 1 || grids[i][0].length > 1).map((a) => a.name);
   return { rows, cols, ranges, at };
