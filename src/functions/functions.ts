@@ -397,7 +397,7 @@ export function INDEXPRICE(symbol: any, exchange: any, invocation: CustomFunctio
  * Dated futures of an asset, live: spills a header and a row per contract, soonest expiry first: Instrument, Expiry (Excel date, UTC), Days, Mark, Index, Basis, Basis %, APY (simple); refreshes every 30 seconds.
  * @customfunction FUTURES
  * @param asset The coin: "BTC" or "ETH".
- * @param [exchange] "binance" (default: USDⓈ-M and COIN-M quarterlies) or "deribit" (inverse BTC-27DEC24…).
+ * @param [exchange] "binance" (default: USDⓈ-M and COIN-M quarterlies), "deribit" (BTC-25DEC26…), "okx" (BTC-USD-261225, BTC-USDT-261225) or "bybit" (BTCUSDT-25DEC26, BTCUSDZ26).
  * @param invocation Streaming invocation (supplied by Excel).
  * @returns Rows of [Instrument, Expiry, Days, Mark, Index, Basis, Basis %, APY].
  * @streaming

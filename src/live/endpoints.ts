@@ -58,11 +58,11 @@ export const ENDPOINTS: Readonly<Record<Venue, readonly Endpoint[]>> = {
     { method: "GET", path: "/dapi/v1/exchangeInfo", query: {}, maxAgeMs: INTERVAL_MAX_AGE_MS },
   ],
   bybit: [
-    { method: "GET", path: "/v5/market/tickers", query: { category: /^linear$/ }, maxAgeMs: "poll" },
+    { method: "GET", path: "/v5/market/tickers", query: { category: /^(linear|inverse)$/ }, maxAgeMs: "poll" },
     {
       method: "GET",
       path: "/v5/market/instruments-info",
-      query: { category: /^linear$/, limit: LIMIT, cursor: CURSOR },
+      query: { category: /^(linear|inverse)$/, limit: LIMIT, cursor: CURSOR },
       maxAgeMs: INTERVAL_MAX_AGE_MS,
     },
     {
@@ -74,7 +74,8 @@ export const ENDPOINTS: Readonly<Record<Venue, readonly Endpoint[]>> = {
   ],
   okx: [
     { method: "GET", path: "/api/v5/public/funding-rate", query: { instId: INST_ID }, maxAgeMs: "poll" },
-    { method: "GET", path: "/api/v5/public/mark-price", query: { instType: /^SWAP$/ }, maxAgeMs: "poll" },
+    { method: "GET", path: "/api/v5/public/mark-price", query: { instType: /^(SWAP|FUTURES)$/ }, maxAgeMs: "poll" },
+    { method: "GET", path: "/api/v5/public/instruments", query: { instType: /^FUTURES$/ }, maxAgeMs: INTERVAL_MAX_AGE_MS },
     { method: "GET", path: "/api/v5/market/index-tickers", query: { quoteCcy: /^(USD|USDT|USDC)$/ }, maxAgeMs: "poll" },
     {
       method: "GET",

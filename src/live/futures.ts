@@ -10,7 +10,15 @@
  *   deliveryDate; premiumIndex markPrice/indexPrice) and COIN-M (dapi.binance.com, the relay's
  *   "binance-coinm": the same two endpoints under /dapi/v1), both in one table: BTCUSDT_261225
  *   is USDⓈ-M, BTCUSD_261225 COIN-M;
- * - okx and bybit: not read yet (no dated futures are shown: #N/A "okx lists no dated futures …");
+ * - okx: public/instruments?instType=FUTURES (hourly: expTime; state live; ruleType xperp, the
+ *   perpetual-style futures, left out) + public/mark-price?instType=FUTURES (markPx) + the index
+ *   from market/index-tickers?quoteCcy=USD (BTC-USD-261225, inverse) and quoteCcy=USDT
+ *   (BTC-USDT-261225, linear): one request per quote currency, as no form serves both at once;
+ * - bybit: market/instruments-info?category=linear and category=inverse (hourly: contractType
+ *   LinearFutures / InverseFutures, status Trading, baseCoin, deliveryTime) + market/tickers of
+ *   the same categories (markPrice, indexPrice; the linear one is the perpetuals' request).
+ *   Bybit's own basis/basisRate/basisRateYear fields are not used (their definitions do not
+ *   reproduce; research notes §3.5): Basis is computed here like everywhere else;
  * - hyperliquid lists no dated futures.
  */
 import { basisApy, basisApySimpleFast, DEFAULT_DAYS_IN_YEAR } from "../core/basis";
@@ -20,6 +28,8 @@ import type { Exchange, Venue } from "./exchange-names";
 import { array, bad, INTERVAL_MAX_AGE_MS, isRecord, num, Transport } from "./exchanges/adapter";
 import { premiumRows } from "./exchanges/binance";
 import { bookSummary, expiries } from "./exchanges/deribit";
+import { BybitCategory, instrumentsInfo, tickerRows } from "./exchanges/bybit";
+import { futuresInstruments, futuresMarks, indexTickers } from "./exchanges/okx";
 
 /** One dated future as the exchange prints it. */
 export interface DatedFuture {
@@ -104,11 +114,60 @@ async function binanceFutures(t: Transports, asset: string): Promise<DatedFuture
   return [...usdm, ...coinm];
 }
 
+/** OKX's index quote currencies (the allow-list's): a contract quoted otherwise is not shown. */
+const OKX_QUOTES = new Set(["USD", "USDT", "USDC"]);
+
+async function okxFutures(t: Transports, asset: string): Promise<DatedFuture[]> {
+  const tr = t("okx");
+  const contracts = (await futuresInstruments(tr)).filter((c) => c.base === asset && OKX_QUOTES.has(c.quote));
+  if (contracts.length === 0) return [];
+  const quotes = [...new Set(contracts.map((c) => c.quote))].sort();
+  const [marks, ...indexes] = await Promise.all([futuresMarks(tr), ...quotes.map((q) => indexTickers(tr, q))]);
+  const out: DatedFuture[] = [];
+  for (const c of contracts) {
+    const mark = marks.get(c.instId);
+    const index = indexes[quotes.indexOf(c.quote)].get(`${c.base}-${c.quote}`);
+    if (mark === undefined || index === undefined) continue;
+    out.push({ instrument: c.instId, expiry: c.expiry, mark: num("okx", mark, `${c.instId} markPx`), index });
+  }
+  return out;
+}
+
+const BYBIT_DATED: Record<BybitCategory, string> = { linear: "LinearFutures", inverse: "InverseFutures" };
+
+/** Bybit's dated futures of an asset in one category: instruments hourly, tickers per poll. */
+async function bybitCategory(t: Transport, category: BybitCategory, asset: string): Promise<DatedFuture[]> {
+  const contracts = (await instrumentsInfo(t, category)).filter(
+    (c) => c.contractType === BYBIT_DATED[category] && c.status === "Trading" && c.baseCoin === asset,
+  );
+  if (contracts.length === 0) return [];
+  const prices = await tickerRows(t, category);
+  const out: DatedFuture[] = [];
+  for (const c of contracts) {
+    const symbol = String(c.symbol);
+    const row = prices.get(symbol);
+    if (!row) continue;
+    out.push({
+      instrument: symbol,
+      expiry: num("bybit", c.deliveryTime, `${symbol} deliveryTime`),
+      mark: num("bybit", row.markPrice, `${symbol} markPrice`),
+      index: num("bybit", row.indexPrice, `${symbol} indexPrice`),
+    });
+  }
+  return out;
+}
+
+async function bybitFutures(t: Transports, asset: string): Promise<DatedFuture[]> {
+  const tr = t("bybit");
+  const [linear, inverse] = await Promise.all([bybitCategory(tr, "linear", asset), bybitCategory(tr, "inverse", asset)]);
+  return [...linear, ...inverse];
+}
+
 const READERS: Record<Exchange, ((t: Transports, asset: string) => Promise<DatedFuture[]>) | null> = {
   deribit: deribitFutures,
   binance: binanceFutures,
-  okx: null,
-  bybit: null,
+  okx: okxFutures,
+  bybit: bybitFutures,
   hyperliquid: null,
 };
 

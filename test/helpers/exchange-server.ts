@@ -152,9 +152,11 @@ export class ExchangeServer {
         return ok(events.map((e) => ({ ...template, symbol, fundingRate: e.rate, fundingTime: e.time })));
       }
       case "bybit /v5/market/tickers":
-        return ok(fixture("bybit/tickers-linear-all.json"));
+        return ok(fixture(q.get("category") === "inverse" ? "bybit/tickers-inverse-all.json" : "bybit/tickers-linear-all.json"));
       case "bybit /v5/market/instruments-info":
-        return ok(fixture("bybit/instruments-info-linear.json"));
+        return ok(
+          fixture(q.get("category") === "inverse" ? "bybit/instruments-info-inverse.json" : "bybit/instruments-info-linear.json"),
+        );
       case "bybit /v5/market/funding/history": {
         const symbol = q.get("symbol");
         const tickers = fixture<{ result: { list: Json[] } }>("bybit/tickers-linear-all.json");
@@ -188,9 +190,11 @@ export class ExchangeServer {
         return ok(fs.existsSync(path.join(FIXTURES, file)) ? fixture(file) : fixture("okx/error-invalid-instId.json"));
       }
       case "okx /api/v5/public/mark-price":
-        return ok(fixture("okx/mark-price-SWAP.json"));
+        return ok(fixture(q.get("instType") === "FUTURES" ? "okx/mark-price-FUTURES.json" : "okx/mark-price-SWAP.json"));
+      case "okx /api/v5/public/instruments":
+        return ok(fixture("okx/instruments-FUTURES.json"));
       case "okx /api/v5/market/index-tickers":
-        return ok(fixture("okx/index-tickers.json"));
+        return ok(fixture(q.get("quoteCcy") === "USD" ? "okx/index-tickers-USD.json" : "okx/index-tickers.json"));
       case "okx /api/v5/public/funding-rate-history": {
         const instId = q.get("instId");
         if (!fs.existsSync(path.join(FIXTURES, `okx/funding-rate-${instId}.json`)))

@@ -170,6 +170,160 @@ describe("Binance", () => {
   });
 });
 
+describe("OKX", () => {
+  const okxMark = (instId: string) =>
+    Number(fixture<{ data: Json[] }>("okx/mark-price-FUTURES.json").data.find((x) => x.instId === instId)!.markPx);
+  const okxIndex = (file: string, instId: string) =>
+    Number(fixture<{ data: Json[] }>(file).data.find((x) => x.instId === instId)!.idxPx);
+  const okxInstrument = (instId: string) =>
+    fixture<{ data: Json[] }>("okx/instruments-FUTURES.json").data.find((x) => x.instId === instId)!;
+
+  test("BTC: inverse (BTC-USD-…, index BTC-USD) and linear (BTC-USDT-…, index BTC-USDT), by expTime", async () => {
+    const table = await market().futures("okx", "BTC");
+    expect(table[0]).toEqual(FUTURES_HEADER);
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      "BTC-USD-261127",
+      "BTC-USD-261204",
+      "BTC-USD-261225",
+      "BTC-USDT-261225",
+      "BTC-USD-270326",
+      "BTC-USDT-270326",
+    ]);
+    for (const row of table.slice(1)) {
+      const instId = row[0] as string;
+      const index = instId.startsWith("BTC-USDT-")
+        ? okxIndex("okx/index-tickers.json", "BTC-USDT")
+        : okxIndex("okx/index-tickers-USD.json", "BTC-USD");
+      expectRow(row, instId, Number(okxInstrument(instId).expTime), okxMark(instId), index);
+    }
+    // BTC-USD-261225: 97296.5 over 96548.1, 32.52 days out; BTC-USDT-261225: 97302.1 over 96546.8.
+    const [usd, usdt] = [table[3], table[4]];
+    expect(usd[1]).toBe(Date.UTC(2026, 11, 25, 8) / DAY + 25569);
+    expect(usd[2]).toBeCloseTo(32.5208333, 6);
+    expect(usd[5]).toBe(748.4);
+    expect(usd[6]).toBeCloseTo(748.4 / 96548.1, 15);
+    expect(usd[7]).toBeCloseTo(0.087000399328, 11); // 748.4 / 96548.1 × 365 / 32.5208333…
+    expect(usdt[5]).toBe(755.3);
+    expect(usdt[7]).toBeCloseTo(0.087803696438, 11); // 755.3 / 96546.8 × 365 / 32.5208333…
+  });
+
+  test("left out: the settled BTC-USD-261120 (still in the hourly list), the preopen BTC-USD-270625, the xperp BTC-USDT-271231", async () => {
+    const names = (await market().futures("okx", "BTC")).map((r) => r[0]);
+    // All three are in the fixtures, with prices for the expired and the xperp one.
+    expect(okxInstrument("BTC-USD-261120").expTime).toBe(String(Date.UTC(2026, 10, 20, 8)));
+    expect(okxMark("BTC-USD-261120")).toBe(96101);
+    expect(okxInstrument("BTC-USD-270625").state).toBe("preopen");
+    expect(okxInstrument("BTC-USDT-271231")).toMatchObject({ ruleType: "xperp", state: "live" });
+    expect(okxMark("BTC-USDT-271231")).toBe(96560.2);
+    for (const absent of ["BTC-USD-261120", "BTC-USD-270625", "BTC-USDT-271231"]) expect(names).not.toContain(absent);
+  });
+
+  test("one mark-price (FUTURES) and one index-tickers per quote currency per poll, shared with the perpetuals; instruments hourly", async () => {
+    const m = market();
+    await Promise.all([m.futures("okx", "BTC"), m.futures("okx", "BTC"), m.futures("okx", "ETH"), m.ticker("okx", "BTC")]);
+    const counts = () =>
+      ["okx /api/v5/public/instruments", "okx /api/v5/public/mark-price", "okx /api/v5/market/index-tickers"].map((e) =>
+        server.hitCount(e),
+      );
+    // mark-price: instType=FUTURES (the futures) + instType=SWAP (the perpetual); index-tickers: USD + USDT.
+    expect(counts()).toEqual([1, 2, 2]);
+    clock += 30000;
+    await Promise.all([m.futures("okx", "BTC"), m.futures("okx", "ETH")]);
+    expect(counts()).toEqual([1, 3, 4]);
+    clock += 3600000;
+    await m.futures("okx", "BTC");
+    expect(counts()).toEqual([2, 4, 6]);
+  });
+
+  test("ETH: the one inverse quarter over the ETH-USD index; an asset OKX lists none for is #N/A", async () => {
+    const eth = await market().futures("okx", "ETH");
+    expect(eth.slice(1).map((r) => r[0])).toEqual(["ETH-USD-261225"]);
+    expectRow(eth[1], "ETH-USD-261225", Date.UTC(2026, 11, 25, 8), 3440.87, 3413.9);
+    await expect(market().futures("okx", "XYZ")).rejects.toMatchObject({
+      kind: "unknown-symbol",
+      message: "okx lists no dated futures for XYZ",
+    });
+  });
+});
+
+describe("Bybit", () => {
+  const rows = (file: string) => fixture<{ result: { list: Json[] } }>(file).result.list;
+  const price = (symbol: string) =>
+    [...rows("bybit/tickers-linear-all.json"), ...rows("bybit/tickers-inverse-all.json")].find((x) => x.symbol === symbol)!;
+  const delivery = (symbol: string) =>
+    Number(
+      [...rows("bybit/instruments-info-linear.json"), ...rows("bybit/instruments-info-inverse.json")].find(
+        (x) => x.symbol === symbol,
+      )!.deliveryTime,
+    );
+
+  test("BTC: USDT futures (category=linear, LinearFutures) and inverse (category=inverse, InverseFutures), by deliveryTime", async () => {
+    const table = await market().futures("bybit", "BTC");
+    expect(table[0]).toEqual(FUTURES_HEADER);
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      "BTCUSDT-27NOV26",
+      "BTCUSDT-25DEC26",
+      "BTCUSDZ26",
+      "BTCUSDH27",
+      "BTCUSDT-26MAR27",
+    ]);
+    for (const row of table.slice(1)) {
+      const symbol = row[0] as string;
+      const p = price(symbol);
+      expectRow(row, symbol, delivery(symbol), Number(p.markPrice), Number(p.indexPrice));
+    }
+    // Same expiry: by name. BTCUSDT-25DEC26: mark 97305.0 over index 96547.31; BTCUSDZ26: 97294.0 over 96547.95; 32.52 days out.
+    const [usdt, inverse] = [table[2], table[3]];
+    expect(usdt[1]).toBe(Date.UTC(2026, 11, 25, 8) / DAY + 25569);
+    expect(usdt[5]).toBe(757.69);
+    expect(usdt[7]).toBeCloseTo(0.088081068884, 11);
+    expect(inverse[5]).toBe(746.05);
+    expect(inverse[7]).toBeCloseTo(0.086727350026, 11);
+    // Bybit's own basis fields are not what is shown (their definitions do not reproduce).
+    expect(usdt[5]).not.toBe(Number(price("BTCUSDT-25DEC26").basis));
+    expect(usdt[6]).not.toBe(Number(price("BTCUSDT-25DEC26").basisRate));
+    expect(usdt[7]).not.toBe(Number(price("BTCUSDT-25DEC26").basisRateYear));
+  });
+
+  test("perpetuals are not dated futures; the weekly drops off once delivered (2026-11-27T09:00Z)", async () => {
+    const names = (await market().futures("bybit", "BTC")).map((r) => r[0]);
+    for (const perp of ["BTCUSDT", "BTCUSD"]) expect(names).not.toContain(perp);
+    clock = Date.UTC(2026, 10, 27, 9);
+    const table = await market().futures("bybit", "BTC");
+    expect(table.slice(1).map((r) => r[0])).toEqual(["BTCUSDT-25DEC26", "BTCUSDZ26", "BTCUSDH27", "BTCUSDT-26MAR27"]);
+    expectRow(table[1], "BTCUSDT-25DEC26", Date.UTC(2026, 11, 25, 8), 97305, 96547.31, clock);
+  });
+
+  test("one tickers request per category per poll, the linear one shared with the perpetuals; instruments hourly", async () => {
+    const m = market();
+    await Promise.all([
+      m.futures("bybit", "BTC"),
+      m.futures("bybit", "BTC"),
+      m.futures("bybit", "ETH"),
+      m.ticker("bybit", "BTC"),
+    ]);
+    const counts = () => ["bybit /v5/market/instruments-info", "bybit /v5/market/tickers"].map((e) => server.hitCount(e));
+    // instruments-info: linear + inverse; tickers: linear (futures and the perpetual) + inverse.
+    expect(counts()).toEqual([2, 2]);
+    clock += 30000;
+    await Promise.all([m.futures("bybit", "BTC"), m.ticker("bybit", "BTC")]);
+    expect(counts()).toEqual([2, 4]);
+    clock += 3600000;
+    await m.futures("bybit", "BTC");
+    expect(counts()).toEqual([4, 6]);
+  });
+
+  test("ETH: the inverse quarter only; an asset Bybit lists none for is #N/A", async () => {
+    const eth = await market().futures("bybit", "ETH");
+    expect(eth.slice(1).map((r) => r[0])).toEqual(["ETHUSDZ26"]);
+    expectRow(eth[1], "ETHUSDZ26", Date.UTC(2026, 11, 25, 8), 3441.2, 3413.91);
+    await expect(market().futures("bybit", "XYZ")).rejects.toMatchObject({
+      kind: "unknown-symbol",
+      message: "bybit lists no dated futures for XYZ",
+    });
+  });
+});
+
 describe("LEGS.FUTURES as Excel calls it", () => {
   const POLL_MS = 40;
   beforeEach(() => {

@@ -118,8 +118,71 @@ describe("LEGS.FUTURES through the relay", () => {
       expect({ e, n: (relay.relay.upstreamRequests.get(e) ?? 0) - (before.get(e) ?? 0) }).toEqual({ e, n: 1 });
   });
 
+  test("OKX: instruments (FUTURES), mark-price (FUTURES) and index-tickers (USD, USDT) through the relay", async () => {
+    const m = new MarketData({
+      ...defaultConfig(),
+      baseUrls: relayUrls(base),
+      viaRelay: true,
+      directFallback: {},
+      now: () => now,
+    });
+    const before = new Map(relay.relay.upstreamRequests);
+    const table = await m.futures("okx", "BTC");
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      "BTC-USD-261127",
+      "BTC-USD-261204",
+      "BTC-USD-261225",
+      "BTC-USDT-261225",
+      "BTC-USD-270326",
+      "BTC-USDT-270326",
+    ]);
+    const delta = (e: string) => (relay.relay.upstreamRequests.get(e) ?? 0) - (before.get(e) ?? 0);
+    expect(delta("okx /api/v5/public/instruments")).toBe(1);
+    expect(delta("okx /api/v5/public/mark-price")).toBe(1);
+    // One per quote currency: USD (BTC-USD-…) and USDT (BTC-USDT-…).
+    expect(delta("okx /api/v5/market/index-tickers")).toBe(2);
+  });
+
+  test("Bybit: instruments-info and tickers, category=linear and category=inverse, through the relay", async () => {
+    const m = new MarketData({
+      ...defaultConfig(),
+      baseUrls: relayUrls(base),
+      viaRelay: true,
+      directFallback: {},
+      now: () => now,
+    });
+    const before = new Map(relay.relay.upstreamRequests);
+    const table = await m.futures("bybit", "BTC");
+    // At the relay tests' clock (2026-11-25T08:00Z) the weekly BTCUSDT-27NOV26 is still live.
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      "BTCUSDT-27NOV26",
+      "BTCUSDT-25DEC26",
+      "BTCUSDZ26",
+      "BTCUSDH27",
+      "BTCUSDT-26MAR27",
+    ]);
+    const delta = (e: string) => (relay.relay.upstreamRequests.get(e) ?? 0) - (before.get(e) ?? 0);
+    // One per category: linear and inverse.
+    expect(delta("bybit /v5/market/instruments-info")).toBe(2);
+    expect(delta("bybit /v5/market/tickers")).toBe(2);
+  });
+
   test.each([
     ["/binance-coinm/dapi/v1/premiumIndex?symbol=BTCUSD_PERP", 400],
+    ["/bybit/v5/market/tickers?category=option", 400],
+    ["/bybit/v5/market/tickers?category=spot", 400],
+    ["/bybit/v5/market/tickers?category=inverse&symbol=BTCUSDZ26", 400],
+    ["/bybit/v5/market/instruments-info?category=option&limit=1000", 400],
+    ["/bybit/v5/market/instruments-info?category=inverse&status=Closed", 400],
+    ["/bybit/v5/market/funding/history?category=inverse&symbol=BTCUSD&startTime=1&endTime=2&limit=200", 400],
+    ["/bybit/v5/market/delivery-price?category=linear", 404],
+    ["/okx/api/v5/public/instruments?instType=OPTION", 400],
+    ["/okx/api/v5/public/instruments?instType=SWAP", 400],
+    ["/okx/api/v5/public/instruments?instType=FUTURES&instFamily=BTC-USD", 400],
+    ["/okx/api/v5/public/mark-price?instType=OPTION", 400],
+    ["/okx/api/v5/public/mark-price?instType=FUTURES&instId=BTC-USD-261225", 400],
+    ["/okx/api/v5/market/tickers?instType=FUTURES", 404],
+    ["/okx/api/v5/public/estimated-price?instId=BTC-USD-261225", 404],
     ["/binance-coinm/fapi/v1/premiumIndex", 404],
     ["/binance/dapi/v1/premiumIndex", 404],
     ["/deribit/api/v2/public/get_instruments?currency=BTC&kind=future&expired=true", 400],

@@ -5,6 +5,10 @@
  * - GET /v5/market/instruments-info?category=linear: fundingInterval in minutes, per symbol;
  * - GET /v5/market/funding/history?category=linear&symbol&startTime&endTime&limit (≤ 200,
  *   newest first: page backwards with endTime).
+ * Dated futures (LEGS.FUTURES, src/live/futures.ts): instruments-info?category=linear and
+ * category=inverse (contractType LinearFutures / InverseFutures, deliveryTime ms, status Trading)
+ * and tickers?category=linear (the perpetuals' request, shared) and category=inverse (markPrice,
+ * indexPrice); symbols BTCUSDT-25DEC26 (USDT), BTC-25DEC26 (USDC), BTCUSDZ26 (inverse).
  * Every answer is {retCode, retMsg, result}; retCode 0 is success.
  */
 import { FundingEvent, MarketError, Ticker } from "../types";
@@ -29,52 +33,61 @@ function resultList(json: unknown, what: string): { list: unknown[]; cursor: str
   };
 }
 
-async function tickers(t: Transport): Promise<Map<string, Ticker>> {
-  return t.cached(`${EX}:tickers`, t.pollMs, async () => {
-    const { json } = await t.get("/v5/market/tickers", { category: "linear" });
-    const map = new Map<string, Ticker>();
+export type BybitCategory = "linear" | "inverse";
+
+/** Every row of /v5/market/tickers for a category, by symbol, per poll (perpetuals and dated futures alike). */
+export async function tickerRows(t: Transport, category: BybitCategory): Promise<Map<string, Record<string, unknown>>> {
+  return t.cached(`${EX}:tickers:${category}`, t.pollMs, async () => {
+    const { json } = await t.get("/v5/market/tickers", { category });
+    const map = new Map<string, Record<string, unknown>>();
     for (const item of resultList(json, "tickers").list) {
-      if (!isRecord(item) || typeof item.symbol !== "string" || item.fundingRate === "" || item.fundingRate === undefined)
-        continue;
-      map.set(item.symbol, {
-        fundingRate: num(EX, item.fundingRate, `${item.symbol} fundingRate`),
-        markPrice: num(EX, item.markPrice, `${item.symbol} markPrice`),
-        indexPrice: num(EX, item.indexPrice, `${item.symbol} indexPrice`),
-      });
+      if (isRecord(item) && typeof item.symbol === "string") map.set(item.symbol, item);
     }
     return map;
   });
 }
 
+/** A linear perpetual's numbers; null for a symbol not listed or without a funding rate (a dated future). */
+async function ticker(t: Transport, native: string): Promise<Ticker | null> {
+  const item = (await tickerRows(t, "linear")).get(native);
+  if (!item || item.fundingRate === "" || item.fundingRate === undefined) return null;
+  return {
+    fundingRate: num(EX, item.fundingRate, `${native} fundingRate`),
+    markPrice: num(EX, item.markPrice, `${native} markPrice`),
+    indexPrice: num(EX, item.indexPrice, `${native} indexPrice`),
+  };
+}
+
+/** Every row of /v5/market/instruments-info for a category (all pages), hourly. */
+export async function instrumentsInfo(t: Transport, category: BybitCategory): Promise<Record<string, unknown>[]> {
+  return t.cached(`${EX}:instruments-info:${category}`, INTERVAL_MAX_AGE_MS, async () => {
+    const rows: Record<string, unknown>[] = [];
+    let cursor = "";
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query: Record<string, string | number> = { category, limit: INSTRUMENTS_PAGE };
+      if (cursor) query.cursor = cursor;
+      const { json } = await t.get("/v5/market/instruments-info", query);
+      const { list, cursor: next } = resultList(json, "instruments-info");
+      for (const item of list) if (isRecord(item) && typeof item.symbol === "string") rows.push(item);
+      if (!next) break;
+      cursor = next;
+    }
+    return rows;
+  });
+}
+
 export const bybit: ExchangeAdapter = {
   async ticker(t, native) {
-    return (await tickers(t)).get(native) ?? null;
+    return ticker(t, native);
   },
 
   async intervalHours(t, native) {
-    const intervals = await t.cached(`${EX}:instruments-info`, INTERVAL_MAX_AGE_MS, async () => {
-      const map = new Map<string, number>();
-      let cursor = "";
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const query: Record<string, string | number> = { category: "linear", limit: INSTRUMENTS_PAGE };
-        if (cursor) query.cursor = cursor;
-        const { json } = await t.get("/v5/market/instruments-info", query);
-        const { list, cursor: next } = resultList(json, "instruments-info");
-        for (const item of list) {
-          if (isRecord(item) && typeof item.symbol === "string" && item.fundingInterval !== undefined) {
-            map.set(item.symbol, num(EX, item.fundingInterval, `${item.symbol} fundingInterval`) / 60);
-          }
-        }
-        if (!next) break;
-        cursor = next;
-      }
-      return map;
-    });
-    return intervals.get(native) ?? null;
+    const item = (await instrumentsInfo(t, "linear")).find((x) => x.symbol === native);
+    return item && item.fundingInterval !== undefined ? num(EX, item.fundingInterval, `${native} fundingInterval`) / 60 : null;
   },
 
   async history(t, native, startMs, endMs) {
-    if (!(await tickers(t)).has(native)) return null;
+    if (!(await ticker(t, native))) return null;
     const events: FundingEvent[] = [];
     let to = endMs;
     for (let page = 0; page < MAX_PAGES && to >= startMs; page++) {
