@@ -5,9 +5,10 @@
  * errors, rate limits (HTTP 429 and error 10028) and outages; then each LEGS function as Excel
  * calls it. Real HTTP on 127.0.0.1, never the internet.
  */
-import { defaultConfig, MarketData } from "../../src/live/market";
+import { MarketData } from "../../src/live/market";
 import { configure as configureLive, service } from "../../src/live/service";
 import { MarketError } from "../../src/live/types";
+import { fixtureMarket, MarketConfig } from "../helpers/fixture-market";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 import { invocation, until } from "../helpers/streaming-cell";
@@ -22,17 +23,8 @@ const server = new ExchangeServer();
 let clock = Date.UTC(2026, 10, 25, 14, 2);
 const HOUR = 3600000;
 
-function market(overrides: Partial<ReturnType<typeof defaultConfig>> = {}): MarketData {
-  return new MarketData({
-    ...defaultConfig(),
-    baseUrls: server.base,
-    viaRelay: false,
-    directFallback: {},
-    now: () => clock,
-    random: () => 0.5,
-    timeoutMs: 2000,
-    ...overrides,
-  });
+function market(overrides: MarketConfig = {}): MarketData {
+  return fixtureMarket(server, () => clock, { ...overrides });
 }
 
 beforeAll(() => server.start());

@@ -4,9 +4,10 @@
  * simple convention on the same cells), expired contracts dropping off, requests per poll, and
  * errors; then the function as Excel calls it. Real HTTP on 127.0.0.1, never the internet.
  */
-import { defaultConfig, MarketData } from "../../src/live/market";
+import { MarketData } from "../../src/live/market";
 import { configure as configureLive, service } from "../../src/live/service";
 import { deribitExpiryFromName, FUTURES_HEADER } from "../../src/live/futures";
+import { fixtureMarket, MarketConfig } from "../helpers/fixture-market";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 import { invocation, until } from "../helpers/streaming-cell";
@@ -22,18 +23,8 @@ const SNAPSHOT = 1795375800000;
 const DAY = 86400000;
 let clock = SNAPSHOT;
 
-function market(overrides: Partial<ReturnType<typeof defaultConfig>> = {}): MarketData {
-  return new MarketData({
-    ...defaultConfig(),
-    baseUrls: server.base,
-    viaRelay: false,
-    directFallback: {},
-    now: () => clock,
-    random: () => 0.5,
-    timeoutMs: 2000,
-    pollMs: 30000,
-    ...overrides,
-  });
+function market(overrides: MarketConfig = {}): MarketData {
+  return fixtureMarket(server, () => clock, { pollMs: 30000, ...overrides });
 }
 
 beforeAll(() => server.start());
