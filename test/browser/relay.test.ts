@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
-import { EXCHANGES } from "../../src/live/exchange-names";
+import { EXCHANGES, VENUES, venueEnvName } from "../../src/live/exchange-names";
 import { defaultConfig, MarketData } from "../../src/live/market";
 import { freePort, runScript } from "../helpers/dev-server";
 import { ExchangeServer } from "../helpers/exchange-server";
@@ -29,11 +29,11 @@ beforeAll(async () => {
   await exchanges.start();
   port = await freePort();
   base = `https://localhost:${port}`;
-  for (const ex of EXCHANGES) process.env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`] = exchanges.base[ex];
+  for (const venue of VENUES) process.env[venueEnvName(venue)] = exchanges.base[venue];
   try {
     await runScript("start.js", port);
   } finally {
-    for (const ex of EXCHANGES) delete process.env[`LEGWORK_UPSTREAM_${ex.toUpperCase()}`];
+    for (const venue of VENUES) delete process.env[venueEnvName(venue)];
   }
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -151,5 +151,54 @@ describe("the live functions in the taskpane page, through the relay on its own 
     expect(await preview.locator("table.sheet td", { hasText: /^#N\/A$/ }).count()).toBe(0);
     expect([...new Set(seen)]).toEqual([base]);
     await preview.close();
+  });
+});
+
+/**
+ * What functions.js adds to the page on first use: options.js, curves.js and book.js, fetched
+ * from the page's own origin under its CSP, with their errors reaching the cell with their
+ * messages; and FUTURES, a streaming table, through the relay.
+ */
+describe("the bundles loaded on first use, and FUTURES, in the taskpane page", () => {
+  const direct = () => new MarketData({ ...defaultConfig(), baseUrls: exchanges.base, viaRelay: false, directFallback: {} });
+
+  test("options.js, curves.js and book.js load under the page's CSP and answer; their errors keep their messages", async () => {
+    const seen = violations.length; // (the test above provoked one on purpose)
+    const [[put]] = (await callInPage("OPTIONPRICE", ["put", 20, 20, 365 / 3, 0.25, 0.09, null])) as number[][];
+    expect(put).toBeCloseTo(1.1166, 4); // Hull's futures put
+    expect(await callInPage("OPTIONPRICE", ["put", 20, 20, 0, 0.25, null, null])).toEqual({
+      code: "#VALUE!",
+      message: "days must be greater than 0 (got 0)",
+    });
+    const legs = [
+      ["Instrument", "Type", "Side", "Quantity", "Inverse", "Strike", "Days", "Vol"],
+      ["option", "call", "long", 10, true, 100000, 30, 0.6],
+      ["spot", "", "short", 4.6573, "", "", "", ""],
+    ];
+    expect(Math.abs((await callInPage("NETDELTA", [legs, 100000, null])) as number)).toBeLessThan(0.00005);
+    expect(await callInPage("FORWARDAPY", [[[30]], [[0.06]], [[90]], [[0.08]], null])).toEqual([[0.09]]);
+    expect(await callInPage("REALIZEDPNL", [[["buy"]], [[1]], [[-5]], null, null, null])).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/price/),
+    });
+    for (const bundle of ["options.js", "curves.js", "book.js"]) expect(requests).toContain(`${base}/${bundle}`);
+    expect(violations.slice(seen)).toEqual([]);
+  });
+
+  test.each(["deribit", "binance"])("%s: FUTURES streams the dated futures through the relay", async (ex) => {
+    const seen = violations.length;
+    const expected = await direct()
+      .futures(ex as "deribit", "BTC")
+      .then((table) => table.map((row) => row[0]))
+      .catch(() => null);
+    const answer = (await callInPage("FUTURES", ["BTC", ex], true)) as unknown[][] | { code: string };
+    if (expected === null) {
+      // Every fixture contract has expired by the machine's clock: the cell says so.
+      expect(answer).toMatchObject({ code: "#N/A" });
+    } else {
+      expect((answer as unknown[][]).map((row) => row[0])).toEqual(expected);
+      expect((answer as unknown[][])[0]).toEqual(["Instrument", "Expiry", "Days", "Mark", "Index", "Basis", "Basis %", "APY"]);
+    }
+    expect(violations.slice(seen)).toEqual([]);
   });
 });
