@@ -5,6 +5,7 @@
  * are skipped (room for expiries to come). A range of target_days (30, 60, 90) spills.
  */
 import { BASIS_COMPOUNDING } from "../core/basis";
+import { mustBeNonNegative } from "../core/checks";
 import { invalid, isDomainError, Result } from "../core/errors";
 import { constantMaturity as coreConstantMaturity, TermPoint } from "../core/term-structure";
 import { cellNumber, describe, isBlank, optionalChoice, toGrid } from "./cells";
@@ -26,7 +27,8 @@ function readCurve(days: unknown, apys: unknown): Result<TermPoint[]> {
     if (isBlank(d[i]) && isBlank(a[i])) continue;
     const day = cellNumber(`days (item ${i + 1})`, d[i]);
     if (isDomainError(day)) return day;
-    if (day.isNegative()) return invalid(`days (item ${i + 1}) must be 0 or more (got ${day.toString()})`);
+    const negative = mustBeNonNegative(`days (item ${i + 1})`, day);
+    if (negative) return negative;
     const apy = cellNumber(`apys (item ${i + 1})`, a[i]);
     if (isDomainError(apy)) return apy;
     points.push({ days: day, apy });

@@ -18,11 +18,11 @@ import { OptionType, optionDelta } from "../core/black76";
 import { Dec } from "../core/decimal";
 import { Leg, sameAsset } from "../core/delta";
 import { invalid, isDomainError, missing, Result } from "../core/errors";
-import { cellNum, describe, Grid, isBlank, toGrid, wordIn } from "./cells";
+import { describe, Grid, isBlank, toGrid, wordIn } from "./cells";
 import { normalise, readLegs } from "./legs-table";
 import { netDeltaOfLegs } from "./netdelta";
 import { OPTION_HEADERS, OptionField } from "./option-columns";
-import { readOptionType } from "./options";
+import { optionTypeOf, readDouble, readOptionType } from "./options";
 import { Answer } from "./spill";
 
 const MS_PER_DAY = 86400000;
@@ -84,19 +84,16 @@ function layoutOf(grid: Grid): Result<TableLayout | null> {
   return { stripped, columns, typeAsInstrument };
 }
 
-const isCallPut = (v: unknown): boolean => !isDomainError(readOptionType("Type", v));
+const isCallPut = (v: unknown): boolean => optionTypeOf(v) !== null;
 
 /** The days to expiry from an Expiry cell: an Excel date (serial), UTC; a bare date at 08:00. */
 function daysFromExpiry(where: string, v: unknown, now: number): Result<number> {
-  const serial = cellNum(where, v);
-  if (isDomainError(serial)) return serial;
-  const x = typeof serial === "number" ? serial : serial.toNumber();
+  const x = readDouble(where, v);
+  if (isDomainError(x)) return x;
   if (!(x > 0) || x > 2958465) return invalid(`${where} must be a date (got ${describe(v)})`);
   const at = (x - UNIX_EPOCH_SERIAL) * MS_PER_DAY + (Number.isInteger(x) ? EXPIRY_HOUR_UTC * 3600000 : 0);
   return (at - now) / MS_PER_DAY;
 }
-
-const toNumber = (x: number | Dec): number => (typeof x === "number" ? x : x.toNumber());
 
 /**
  * The delta of an option leg with a blank Delta, from its row; null when the leg needs none
@@ -119,9 +116,9 @@ function optionLegDelta(
   // The time left, when given, decides first: an expired option has no delta.
   let days: number | null = null;
   if (!isBlank(cell("days"))) {
-    const d = cellNum(where("days"), cell("days"));
+    const d = readDouble(where("days"), cell("days"));
     if (isDomainError(d)) return d;
-    days = toNumber(d);
+    days = d;
   } else if (!isBlank(cell("expiry"))) {
     const d = daysFromExpiry(where("expiry"), cell("expiry"), now);
     if (isDomainError(d)) return d;
@@ -143,19 +140,11 @@ function optionLegDelta(
   }
   const type: Result<OptionType> = readOptionType(where("optionType"), typeCell);
   if (isDomainError(type)) return type;
-  const strike = cellNum(where("strike"), cell("strike"));
+  const strike = readDouble(where("strike"), cell("strike"));
   if (isDomainError(strike)) return strike;
-  const vol = cellNum(where("vol"), cell("vol"));
+  const vol = readDouble(where("vol"), cell("vol"));
   if (isDomainError(vol)) return vol;
-  const delta = optionDelta(
-    type,
-    forward.toNumber(),
-    toNumber(strike),
-    days as number,
-    toNumber(vol),
-    0,
-    leg.inverse ? "inverse" : "linear",
-  );
+  const delta = optionDelta(type, forward.toNumber(), strike, days as number, vol, 0, leg.inverse ? "inverse" : "linear");
   // Black-76's messages name the argument ("vol must be at most 10 …"): say which leg.
   return isDomainError(delta) ? invalid(`${leg.label}: ${delta.message}`) : delta;
 }

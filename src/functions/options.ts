@@ -13,12 +13,18 @@ import { Answer, broadcastShape, cellAt, SpillArg } from "./spill";
 const TYPE_WORDS: Record<string, OptionType> = { call: "call", c: "call", put: "put", p: "put" };
 const SETTLEMENT_WORDS: Record<string, Settlement> = { linear: "linear", inverse: "inverse" };
 
+/** The option type a cell names (call/put, also c/p, any case), or null. */
+export function optionTypeOf(v: unknown): OptionType | null {
+  if (v === "call" || v === "put") return v;
+  return (typeof v === "string" && wordIn(TYPE_WORDS, v.trim().toLowerCase())) || null;
+}
+
 /** call/put, also c/p, any case; required. */
 export function readOptionType(where: string, v: unknown): Result<OptionType> {
-  if (v === "call" || v === "put") return v;
+  const t = optionTypeOf(v);
+  if (t) return t;
   if (isBlank(v)) return missing(`${where} is required (got a blank cell): give "call" or "put"`);
-  const t = typeof v === "string" ? wordIn(TYPE_WORDS, v.trim().toLowerCase()) : undefined;
-  return t ?? invalid(`${where} must be "call", "put", "c" or "p" (got ${describe(v)})`);
+  return invalid(`${where} must be "call", "put", "c" or "p" (got ${describe(v)})`);
 }
 
 /** linear (default when blank) or inverse. */
@@ -30,7 +36,7 @@ function readSettlement(v: unknown): Result<Settlement> {
 }
 
 /** A cell's double: a number as it is, numeric text read as a number; blank is #N/A. */
-function readDouble(name: string, v: unknown): Result<number> {
+export function readDouble(name: string, v: unknown): Result<number> {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   const x = cellNum(name, v);
   return isDomainError(x) ? x : typeof x === "number" ? x : x.toNumber();
