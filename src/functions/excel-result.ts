@@ -8,7 +8,7 @@
  */
 import { DomainError } from "../core/errors";
 import { TickerField } from "../live/market";
-import { streamFutures, streamTicker } from "./live";
+import { streamFundingBoard, streamFutures, streamTicker } from "./live";
 import { Answer } from "./spill";
 
 /** Excel shows a custom message only on #VALUE! and #N/A; the others take the code alone. */
@@ -64,6 +64,20 @@ export function futuresToCell(asset: unknown, exchange: unknown, invocation: Cus
   const setResult = invocation.setResult as (value: (string | number)[][] | CustomFunctions.Error) => void;
   invocation.onCanceled = streamFutures(asset, exchange, {
     value: setResult,
+    error: (e) => setResult(toExcelError(e)),
+  });
+}
+
+/** Streams LEGS.FUNDINGBOARD into a streaming matrix cell (a venue's failure in its own cells). */
+export function boardToCell(
+  symbols: unknown,
+  exchanges: unknown,
+  horizon: unknown,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  const setResult = invocation.setResult as (value: ReturnType<typeof matrixResult> | CustomFunctions.Error) => void;
+  invocation.onCanceled = streamFundingBoard(symbols, exchanges, horizon, {
+    value: (rows) => setResult(matrixResult(rows)),
     error: (e) => setResult(toExcelError(e)),
   });
 }

@@ -9,7 +9,7 @@
  */
 import { avgEntry } from "./avgentry";
 import { basisApy } from "./basisapy";
-import { futuresToCell, matrixResult, scalarResult, streamToCell } from "./excel-result";
+import { boardToCell, futuresToCell, matrixResult, scalarResult, streamToCell } from "./excel-result";
 import { fundingPnl } from "./fundingpnl";
 import { fundingYield } from "./fundingyield";
 import { hedgePnl } from "./hedgepnl";
@@ -427,4 +427,23 @@ export async function FUNDINGINTERVAL(symbol: any, exchange?: any): Promise<numb
  */
 export async function FUNDINGHISTORY(symbol: any, exchange?: any, days?: any): Promise<any[][]> {
   return matrixResult(await fundingHistory(symbol, exchange, days));
+}
+
+/**
+ * Current funding of perpetuals across venues on one basis: spills a header, then per symbol each venue's rate restated over the horizon from its own interval (blank where the venue does not list it), the best venue to be short and to be long, their spread and its APR; refreshes every 30 seconds.
+ * @customfunction FUNDINGBOARD
+ * @param symbols The symbols, one row or one column: BTC, ETHUSDT, SOL-USDT (a bare coin means each venue's main perpetual).
+ * @param [exchanges] The venues to compare: names in cells or comma-separated; default binance, bybit, okx, hyperliquid, deribit.
+ * @param [horizon] The period rates are restated over: hours (8, "1h", "24h"), days ("1d") or "year" for APR; default 8 hours.
+ * @param invocation Streaming invocation (supplied by Excel).
+ * @returns Rows of [Symbol, a rate per venue, Best short, Best long, Spread, Spread APR].
+ * @streaming
+ */
+export function FUNDINGBOARD(
+  symbols: any[][],
+  exchanges: any[][],
+  horizon: any,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  boardToCell(symbols, exchanges, horizon, invocation);
 }

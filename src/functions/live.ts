@@ -73,10 +73,23 @@ export function streamFutures(asset: unknown, exchange: unknown, sink: LiveSink<
   return streamLive(args, sink, (svc, a, s) => svc.streamFutures(a.exchange, a.symbol, s));
 }
 
-function streamLive<T>(
-  args: Result<LiveArgs>,
+/**
+ * Streams LEGS.FUNDINGBOARD into `sink`. Its arguments are read in live.js (functions.js has no
+ * room for them); a bad one arrives as the sink's first error.
+ */
+export function streamFundingBoard(
+  symbols: unknown,
+  exchanges: unknown,
+  horizon: unknown,
+  sink: LiveSink<(string | number | DomainError)[][]>,
+): () => void {
+  return streamLive(0, sink, (svc, _, s) => svc.streamFundingBoard(symbols, exchanges, horizon, s));
+}
+
+function streamLive<A, T>(
+  args: Result<A>,
   sink: LiveSink<T>,
-  subscribe: (svc: Service, args: LiveArgs, sink: { value(v: T): void; error(m: string): void }) => () => void,
+  subscribe: (svc: Service, args: A, sink: { value(v: T): void; error(m: string | DomainError): void }) => () => void,
 ): () => void {
   if (isDomainError(args)) {
     sink.error(args);
@@ -88,7 +101,8 @@ function streamLive<T>(
   const start = (): void => {
     loadService().then(
       (svc) => {
-        if (!cancelled) stop = subscribe(svc, args, { value: sink.value, error: (m) => sink.error(missing(m)) });
+        if (!cancelled)
+          stop = subscribe(svc, args, { value: sink.value, error: (m) => sink.error(isDomainError(m) ? m : missing(m)) });
       },
       (e) => {
         sink.error(notLoaded(e));

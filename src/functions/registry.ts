@@ -240,4 +240,18 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     largest: () => ({ rows: 17, cols: 8 }),
     run: live("FUTURES"),
   },
+  {
+    name: "FUNDINGBOARD",
+    parameters: ["symbols", "exchanges", "horizon"],
+    required: 1,
+    spills: [],
+    ranges: [0, 1],
+    // A header and a row per symbol cell. Columns: Symbol, one per venue, then four. A range of
+    // venues has one a cell; a single cell may list several, so it gets room for all five.
+    largest: (rows, cols) => {
+      const venues = (rows[1] ?? 1) * (cols[1] ?? 1);
+      return { rows: 1 + rows[0] * cols[0], cols: 5 + (venues > 1 ? Math.min(venues, 5) : 5) };
+    },
+    run: live("FUNDINGBOARD"),
+  },
 ];

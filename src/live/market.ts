@@ -11,7 +11,7 @@ import { SharedCache } from "./cache";
 import { binance } from "./exchanges/binance";
 import { bybit } from "./exchanges/bybit";
 import { deribit } from "./exchanges/deribit";
-import { ExchangeAdapter, Transport } from "./exchanges/adapter";
+import { ExchangeAdapter, Funding, Transport } from "./exchanges/adapter";
 import { hyperliquid } from "./exchanges/hyperliquid";
 import { okx } from "./exchanges/okx";
 import { DEFAULT_BASE_URLS } from "./endpoints";
@@ -145,6 +145,21 @@ export class MarketData {
     const h = await ADAPTERS[exchange].intervalHours(this.transport(exchange), native);
     if (h === null) throw new MarketError("unknown-symbol", `unknown symbol: ${exchange} lists no perpetual ${native}`);
     return h;
+  }
+
+  /** The current funding rate and the interval it is per. */
+  async funding(exchange: Exchange, symbol: string): Promise<Funding> {
+    const native = this.native(exchange, symbol);
+    const adapter = ADAPTERS[exchange];
+    const t = this.transport(exchange);
+    const f = adapter.funding
+      ? await adapter.funding(t, native)
+      : await adapter.ticker(t, native).then(async (tk) => {
+          const hours = tk && (await adapter.intervalHours(t, native));
+          return tk && hours ? { rate: tk.fundingRate, intervalHours: hours } : null;
+        });
+    if (!f) throw new MarketError("unknown-symbol", `unknown symbol: ${exchange} lists no perpetual ${native}`);
+    return f;
   }
 
   async history(exchange: Exchange, symbol: string, days: number): Promise<FundingEvent[]> {

@@ -6,6 +6,9 @@
 import type { Exchange } from "./exchange-names";
 import { defaultConfig, MarketConfig, MarketData, TickerField } from "./market";
 import { StreamHub } from "./streams";
+import { boardCells, BoardCell, readBoardRequest } from "../functions/fundingboard";
+import { DomainError, isDomainError } from "../core/errors";
+import { boardQuotes } from "./funding-board";
 
 let market: MarketData | null = null;
 let hub: StreamHub | null = null;
@@ -77,6 +80,32 @@ export function streamFutures(
     `${exchange}:${asset}:futures`,
     () => m.futures(exchange, asset),
     (e) => m.describe(exchange, e),
+    sink,
+  );
+}
+
+/**
+ * Subscribes a cell to LEGS.FUNDINGBOARD (its raw arguments are read here, in live.js); cells
+ * with the same symbols, venues and horizon share one poll. A bad argument is reported at once.
+ */
+export function streamFundingBoard(
+  symbols: unknown,
+  exchanges: unknown,
+  horizon: unknown,
+  sink: { value(rows: BoardCell[][]): void; error(e: string | DomainError): void },
+): () => void {
+  const req = readBoardRequest(symbols, exchanges, horizon);
+  if (isDomainError(req)) {
+    sink.error(req);
+    return () => undefined;
+  }
+  const { market: m, hub: h } = service();
+  const key = `board:${req.venues.join(",")}:${req.horizonHours.toString()}:${JSON.stringify(req.symbols)}`;
+  return h.subscribe(
+    key,
+    async () => boardCells(req, await boardQuotes(m, req)),
+    // The board's reads report failures in their cells; only a programming error lands here.
+    (e) => `funding board: ${e instanceof Error ? e.message : String(e)}`,
     sink,
   );
 }

@@ -5,7 +5,7 @@
  * again with the answers. Each value is as of the time it was fetched; Recalculate fetches anew.
  */
 import { DomainError, missing } from "../core/errors";
-import { fundingHistory, fundingInterval, LiveSink, streamFutures, streamTicker } from "../functions/live";
+import { fundingHistory, fundingInterval, LiveSink, streamFundingBoard, streamFutures, streamTicker } from "../functions/live";
 import { LiveValues } from "../functions/registry";
 import { Answer } from "../functions/spill";
 import type { TickerField } from "../live/market";
@@ -55,6 +55,10 @@ export class PreviewLiveValues implements LiveValues {
         let answer: Answer;
         if (FIELDS[name]) answer = await firstOfStream<number>((sink) => streamTicker(FIELDS[name], symbol, exchange, sink));
         else if (name === "FUTURES") answer = await firstOfStream((sink) => streamFutures(symbol, exchange, sink));
+        else if (name === "FUNDINGBOARD") {
+          const [symbols, exchanges, horizon] = args;
+          answer = await firstOfStream((sink) => streamFundingBoard(symbols, exchanges, horizon, sink));
+        }
         else if (name === "FUNDINGINTERVAL") answer = await fundingInterval(symbol, exchange);
         else answer = await fundingHistory(symbol, exchange, days);
         this.answers.set(key, answer);

@@ -10,11 +10,23 @@ export interface Transport {
   pollMs: number;
 }
 
+/** A perpetual's current funding rate per its own interval. */
+export interface Funding {
+  rate: number;
+  intervalHours: number;
+}
+
 export interface ExchangeAdapter {
   /** Live numbers of one perpetual (native symbol), or null when the exchange does not list it. */
   ticker(t: Transport, native: string): Promise<Ticker | null>;
   /** Hours between funding events, or null for an unknown symbol. */
   intervalHours(t: Transport, native: string): Promise<number | null>;
+  /**
+   * The current funding rate and its interval together, where the venue has both in answers that
+   * hold nothing else LEGS.FUNDINGBOARD needs (OKX: funding-rate?instId=ANY, without the mark and
+   * index requests of ticker); otherwise the market reads ticker and intervalHours.
+   */
+  funding?(t: Transport, native: string): Promise<Funding | null>;
   /** Funding events in [startMs, endMs], oldest first, following the API's pages; null for an unknown symbol. */
   history(t: Transport, native: string, startMs: number, endMs: number): Promise<FundingEvent[] | null>;
 }

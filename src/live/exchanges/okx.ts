@@ -15,7 +15,7 @@
  * Every answer is {code, msg, data}; code "0" is success, 51001 an unknown instrument.
  */
 import { FundingEvent, MarketError } from "../types";
-import { array, bad, dedupeSorted, ExchangeAdapter, INTERVAL_MAX_AGE_MS, isRecord, MAX_PAGES, num, Transport } from "./adapter";
+import { array, bad, dedupeSorted, ExchangeAdapter, Funding, INTERVAL_MAX_AGE_MS, isRecord, MAX_PAGES, num, Transport } from "./adapter";
 
 const EX = "okx";
 const HISTORY_PAGE = 400;
@@ -27,15 +27,10 @@ function data(json: unknown, what: string): unknown[] | null {
   return array(EX, json.data, `${what} data`);
 }
 
-interface FundingInfo {
-  rate: number;
-  intervalHours: number;
-}
-
-async function fundingRates(t: Transport): Promise<Map<string, FundingInfo>> {
+async function fundingRates(t: Transport): Promise<Map<string, Funding>> {
   return t.cached(`${EX}:funding-rate:ANY`, t.pollMs, async () => {
     const { json } = await t.get("/api/v5/public/funding-rate", { instId: "ANY" });
-    const map = new Map<string, FundingInfo>();
+    const map = new Map<string, Funding>();
     for (const item of data(json, "funding-rate") ?? []) {
       if (!isRecord(item) || item.instType !== "SWAP" || typeof item.instId !== "string") continue;
       const gap = num(EX, item.nextFundingTime, "nextFundingTime") - num(EX, item.fundingTime, "fundingTime");
@@ -45,7 +40,7 @@ async function fundingRates(t: Transport): Promise<Map<string, FundingInfo>> {
   });
 }
 
-async function fundingRate(t: Transport, instId: string): Promise<FundingInfo | null> {
+async function fundingRate(t: Transport, instId: string): Promise<Funding | null> {
   return (await fundingRates(t)).get(instId) ?? null;
 }
 
@@ -132,6 +127,8 @@ export const okx: ExchangeAdapter = {
   async intervalHours(t, native) {
     return (await fundingRate(t, native))?.intervalHours ?? null;
   },
+
+  funding: fundingRate,
 
   async history(t, native, startMs, endMs) {
     if (!(await fundingRate(t, native))) return null;
