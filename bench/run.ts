@@ -13,6 +13,7 @@ import { fakeCustomFunctions } from "../test/helpers/custom-functions";
 import { naive, plain } from "./baselines";
 import { fakeRun } from "./fake-run";
 import { bookBench } from "./book";
+import { fundingBoardBench } from "./funding-board";
 import { importWriteBench } from "./import-write";
 import { optionsBench } from "./options";
 import { relayBench } from "./relay";
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
   const relay = await relayBench(root);
   const book = bookBench();
   const importWrite = await importWriteBench();
+  const fundingBoard = await fundingBoardBench(root);
 
   console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
@@ -273,7 +275,46 @@ async function main(): Promise<void> {
       `re-importing the same file: ${importWrite.reimportSyncs} syncs, ${importWrite.reimportAdded} rows added\n`,
   );
 
-  const out = { date: new Date().toISOString(), machine, scalar, bulk, options, templates, bundle, relay, book, importWrite };
+  const fb = fundingBoard;
+  console.log(
+    `FUNDINGBOARD, ${fb.symbols} symbols × ${fb.venues} venues (in-process fake venues answering fixture-shaped ` +
+      `answers; ${fb.polls} polls ${fb.pollMs / 1000} s apart): requests per poll ${fb.totalPerPoll.join(", ")} ` +
+      `(target: one per venue per endpoint)`,
+  );
+  for (const r of fb.requests) {
+    console.log(
+      `  ${r.venue.padEnd(12)} ${r.perPoll.join("/").padEnd(6)} per poll; ${r.quoted} quoted, ${r.notListed} not listed; ` +
+        `${r.met ? "met" : "MISSED"}: ${r.note}`,
+    );
+    for (const e of r.endpoints) console.log(`    ${e.endpoint.padEnd(74)} ${e.perPoll.join("/")}`);
+  }
+  console.log(
+    `  with ${fb.withLatency.latencyMs} ms per answer (fake clock), ${fb.withLatency.polls} polls: ` +
+      `${fb.withLatency.totalPerPoll.join(", ")} requests; ${fb.withLatency.note}`,
+  );
+  console.log(
+    `  recalculation (boardCells from fetched quotes) ${fmt(fb.cellsNs / 1000, 1)} µs per board ` +
+      `(${fmt(fb.cellsNs / (fb.symbols * fb.venues), 0)} ns per symbol × venue); plain doubles ${fmt(fb.plainNs / 1000, 2)} µs ` +
+      `(${fmt(fb.cellsVsPlain, 1)}×); worst relative difference ${fb.worstRelDiff.toExponential(1)}`,
+  );
+  console.log(
+    `  whole poll, every answer cached (boardQuotes + boardCells) ${fmt(fb.warmPollNs / 1000, 1)} µs (${fmt(fb.warmVsPlain, 1)}× plain); ` +
+      `with new answers parsed ${fmt(fb.freshPollNs / 1000, 1)} µs (${fmt(fb.freshVsPlain, 1)}× plain)\n`,
+  );
+
+  const out = {
+    date: new Date().toISOString(),
+    machine,
+    scalar,
+    bulk,
+    options,
+    templates,
+    bundle,
+    relay,
+    book,
+    importWrite,
+    fundingBoard,
+  };
   fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
   console.log("wrote bench/latest.json");
 }

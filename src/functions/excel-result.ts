@@ -60,9 +60,14 @@ export function streamToCell(
 }
 
 /** Streams LEGS.FUTURES' table into a streaming matrix cell; stops when Excel cancels it. */
-export function futuresToCell(asset: unknown, exchange: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+export function futuresToCell(
+  asset: unknown,
+  exchange: unknown,
+  margin: unknown,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
   const setResult = invocation.setResult as (value: (string | number)[][] | CustomFunctions.Error) => void;
-  invocation.onCanceled = streamFutures(asset, exchange, {
+  invocation.onCanceled = streamFutures(asset, exchange, margin, {
     value: setResult,
     error: (e) => setResult(toExcelError(e)),
   });

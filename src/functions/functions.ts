@@ -398,12 +398,13 @@ export function INDEXPRICE(symbol: any, exchange: any, invocation: CustomFunctio
  * @customfunction FUTURES
  * @param asset The coin: "BTC" or "ETH".
  * @param [exchange] "binance" (default: USDⓈ-M and COIN-M quarterlies), "deribit" (BTC-25DEC26…), "okx" (BTC-USD-261225, BTC-USDT-261225) or "bybit" (BTCUSDT-25DEC26, BTCUSDZ26).
+ * @param [margin] "linear" (USDT/USDC-margined), "inverse" (coin-margined) or blank for both: one family makes one curve.
  * @param invocation Streaming invocation (supplied by Excel).
  * @returns Rows of [Instrument, Expiry, Days, Mark, Index, Basis, Basis %, APY].
  * @streaming
  */
-export function FUTURES(asset: any, exchange: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  futuresToCell(asset, exchange, invocation);
+export function FUTURES(asset: any, exchange: any, margin: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  futuresToCell(asset, exchange, margin, invocation);
 }
 
 /**

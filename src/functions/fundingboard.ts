@@ -34,8 +34,7 @@ const YEAR_WORDS: Readonly<Record<string, true>> = { year: true, annual: true, a
 function readSymbols(v: unknown): Result<(string | null)[]> {
   const grid = toGrid("symbols", v);
   if (isDomainError(grid)) return grid;
-  if (grid.length > 1 && grid[0].length > 1)
-    return invalid(`symbols must be one row or one column (got ${describe(grid)})`);
+  if (grid.length > 1 && grid[0].length > 1) return invalid(`symbols must be one row or one column (got ${describe(grid)})`);
   const cells = grid.flat();
   if (cells.length > MAX_BOARD_SYMBOLS)
     return invalid(`symbols may hold at most ${MAX_BOARD_SYMBOLS} cells (got ${cells.length})`);
@@ -107,7 +106,9 @@ export const isSymbol = (s: string): boolean => parseSymbol(s) !== null;
 
 export function boardHeader(req: BoardRequest): string[] {
   const l = req.horizonLabel;
-  return ["Symbol", ...req.venues.map((v) => `${v} ${l}`), "Best short", "Best long", `Spread ${l}`, "Spread APR"];
+  // Over a year the spread is its own APR: the column says so once, not twice.
+  const spread = l === "APR" ? "Spread (year)" : `Spread ${l}`;
+  return ["Symbol", ...req.venues.map((v) => `${v} ${l}`), "Best short", "Best long", spread, "Spread APR"];
 }
 
 const number = (d: Dec): BoardCell => toDouble(d) ?? invalid("funding rate too large");
@@ -117,18 +118,25 @@ function boardRow(req: BoardRequest, symbol: string | null, quotes: readonly Boa
   const width = req.venues.length + 5;
   if (symbol === null) return new Array<BoardCell>(width).fill("");
   if (!isSymbol(symbol)) {
-    const e = invalid(`"${symbol}" is not a perpetual's symbol: use a form like BTC, BTCUSDT or BTC-USDT`);
+    const e = invalid(`${describe(symbol)} is not a perpetual's symbol: use a form like BTC, BTCUSDT or BTC-USDT`);
     return [symbol, ...req.venues.map(() => e), "", "", "", ""];
   }
   const rates: (Dec | null)[] = [];
-  const venueCells: BoardCell[] = quotes.map((q) => {
+  const venueCells: BoardCell[] = quotes.map((q, v) => {
     if (q === null || typeof q === "string") {
       rates.push(null);
       return q === null ? "" : missing(q);
     }
     const r = rateOver(fromDouble(q.rate), fromDouble(q.intervalHours), req.horizonHours);
-    rates.push(isDomainError(r) ? null : r);
-    return isDomainError(r) ? r : number(r);
+    if (isDomainError(r)) {
+      // The horizon was checked when it was read: only the venue's interval can be wrong here. That
+      // is the venue's data, not the user's input (rateOver's message names "interval_hours", an
+      // argument this function does not have).
+      rates.push(null);
+      return missing(`${req.venues[v]} sent a funding interval of ${q.intervalHours} hours for ${symbol}`);
+    }
+    rates.push(r);
+    return number(r);
   });
   const pair = bestPair(rates);
   if (!pair) {

@@ -60,9 +60,14 @@ export function streamTicker(field: TickerField, symbol: unknown, exchange: unkn
 
 /**
  * Streams LEGS.FUTURES' table of an asset's dated futures (header, then a row per contract) into
- * `sink`; cells with the same exchange and asset share one poll.
+ * `sink`; cells with the same exchange, asset and margin share one poll (margin is read in live.js).
  */
-export function streamFutures(asset: unknown, exchange: unknown, sink: LiveSink<(string | number)[][]>): () => void {
+export function streamFutures(
+  asset: unknown,
+  exchange: unknown,
+  margin: unknown,
+  sink: LiveSink<(string | number)[][]>,
+): () => void {
   let args = liveArgs(asset, exchange, "asset", ["BTC or ETH", '"BTC" or "ETH"']);
   if (!isDomainError(args)) {
     const a = args.symbol.toUpperCase();
@@ -70,7 +75,7 @@ export function streamFutures(asset: unknown, exchange: unknown, sink: LiveSink<
       ? { ...args, symbol: a }
       : invalid(`asset must be a coin such as "BTC" (got "${args.symbol}")`);
   }
-  return streamLive(args, sink, (svc, a, s) => svc.streamFutures(a.exchange, a.symbol, s));
+  return streamLive(args, sink, (svc, a, s) => svc.streamFutures(a.exchange, a.symbol, margin, s));
 }
 
 /**

@@ -54,7 +54,12 @@ export interface LegsFunction {
    * from the rows of its range arguments. Hosts that must know a spill's size before computing it
    * (HyperFormula) reserve that much and pad the answer with "".
    */
-  largest?: (rows: readonly number[], cols: readonly number[]) => { rows: number; cols: number };
+  largest?: (
+    rows: readonly number[],
+    cols: readonly number[],
+    /** Arguments given as number literals in the formula (others undefined). */
+    literals: readonly (number | undefined)[],
+  ) => { rows: number; cols: number };
   run(args: readonly unknown[]): Answer;
 }
 
@@ -228,11 +233,17 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     required: 1,
     spills: [],
     ranges: [],
+    // A row per funding event: at most one an hour (Hyperliquid; Binance's 1-hour symbols) over
+    // the days given (30 when omitted or not a literal).
+    largest: (_rows, _cols, literals) => {
+      const days = Math.min(Math.max(literals[2] ?? 30, 0), 1095);
+      return { rows: Math.ceil(days * 24) + 1, cols: 2 };
+    },
     run: live("FUNDINGHISTORY"),
   },
   {
     name: "FUTURES",
-    parameters: ["asset", "exchange"],
+    parameters: ["asset", "exchange", "margin"],
     required: 1,
     spills: [],
     ranges: [],

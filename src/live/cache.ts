@@ -50,10 +50,14 @@ export class SharedCache {
       throw new MarketError("rate-limited", `${exchange} asked us to wait (rate limit)`, health.blockedUntil);
     }
     this.requests.set(exchange, (this.requests.get(exchange) ?? 0) + 1);
+    // Aged from when it was asked, not when it arrived: polls start pollMs apart, so an answer
+    // stamped on arrival would still look fresh at the next poll and be reused, halving the
+    // refresh rate whenever the venue takes any time to answer.
+    const askedAt = this.now();
     const p = load().then(
       (value) => {
         entry.value = value;
-        entry.at = this.now();
+        entry.at = askedAt;
         entry.inflight = undefined;
         health.unreachableSince = null;
         return value;

@@ -47,8 +47,6 @@ export async function boardQuotes(market: MarketData, req: BoardRequest): Promis
   if (!seen) memory.set(market, (seen = new Map()));
   const known = seen;
   return Promise.all(
-    req.symbols.map((s) =>
-      s === null || !isSymbol(s) ? [] : Promise.all(req.venues.map((v) => quote(market, v, s, known))),
-    ),
+    req.symbols.map((s) => (s === null || !isSymbol(s) ? [] : Promise.all(req.venues.map((v) => quote(market, v, s, known))))),
   );
 }

@@ -38,7 +38,12 @@ export interface DatedFuture {
   expiry: number;
   mark: number;
   index: number;
+  /** Coin-margined (inverse: BTC-27DEC24, BTCUSD_261225, BTC-USD-261225, BTCUSDZ26) or quote-margined (linear). */
+  margin: Margin;
 }
+
+export type Margin = "linear" | "inverse";
+export const MARGINS: readonly Margin[] = ["linear", "inverse"];
 
 export type Transports = (venue: Venue) => Transport;
 
@@ -71,6 +76,7 @@ async function deribitFutures(t: Transports, asset: string): Promise<DatedFuture
       expiry: at,
       mark: num("deribit", row.mark_price, `${name} mark_price`),
       index: num("deribit", row.estimated_delivery_price, `${name} estimated_delivery_price`),
+      margin: "inverse",
     });
   }
   return out;
@@ -101,6 +107,7 @@ async function binanceFamily(t: Transport, prefix: "/fapi/v1" | "/dapi/v1", asse
       expiry: c.expiry,
       mark: num(ex, row.markPrice, `${c.symbol} markPrice`),
       index: num(ex, row.indexPrice, `${c.symbol} indexPrice`),
+      margin: prefix === "/fapi/v1" ? "linear" : "inverse",
     });
   }
   return out;
@@ -128,7 +135,14 @@ async function okxFutures(t: Transports, asset: string): Promise<DatedFuture[]> 
     const mark = marks.get(c.instId);
     const index = indexes[quotes.indexOf(c.quote)].get(`${c.base}-${c.quote}`);
     if (mark === undefined || index === undefined) continue;
-    out.push({ instrument: c.instId, expiry: c.expiry, mark: num("okx", mark, `${c.instId} markPx`), index });
+    out.push({
+      instrument: c.instId,
+      expiry: c.expiry,
+      mark: num("okx", mark, `${c.instId} markPx`),
+      index,
+      // BTC-USD-261225 is margined and settled in BTC; BTC-USDT-261225 in USDT.
+      margin: c.quote === "USD" ? "inverse" : "linear",
+    });
   }
   return out;
 }
@@ -152,6 +166,7 @@ async function bybitCategory(t: Transport, category: BybitCategory, asset: strin
       expiry: num("bybit", c.deliveryTime, `${symbol} deliveryTime`),
       mark: num("bybit", row.markPrice, `${symbol} markPrice`),
       index: num("bybit", row.indexPrice, `${symbol} indexPrice`),
+      margin: category,
     });
   }
   return out;

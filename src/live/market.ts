@@ -15,7 +15,7 @@ import { ExchangeAdapter, Funding, Transport } from "./exchanges/adapter";
 import { hyperliquid } from "./exchanges/hyperliquid";
 import { okx } from "./exchanges/okx";
 import { DEFAULT_BASE_URLS } from "./endpoints";
-import { datedFutures, futuresTable } from "./futures";
+import { datedFutures, futuresTable, Margin } from "./futures";
 import { Fetch, requestJson } from "./http";
 import { defaultQuote, nativeSymbol, parseSymbol } from "./symbols";
 import { Exchange, FundingEvent, MarketError, Ticker } from "./types";
@@ -172,12 +172,13 @@ export class MarketData {
 
   /**
    * LEGS.FUTURES' table for an asset (BTC, ETH, …) at this moment: header, then the contracts not
-   * yet expired, soonest first; none is an unknown asset.
+   * yet expired (of one margin family, if given), soonest first; none is an unknown asset.
    */
-  async futures(exchange: Exchange, asset: string): Promise<(string | number)[][]> {
-    const list = await datedFutures(exchange, asset, (venue) => this.transport(venue));
-    const table = futuresTable(list, this.config.now());
-    if (table.length === 1) throw new MarketError("unknown-symbol", `${exchange} lists no dated futures for ${asset}`);
+  async futures(exchange: Exchange, asset: string, margin: Margin | null = null): Promise<(string | number)[][]> {
+    const all = await datedFutures(exchange, asset, (venue) => this.transport(venue));
+    const table = futuresTable(margin ? all.filter((f) => f.margin === margin) : all, this.config.now());
+    if (table.length === 1)
+      throw new MarketError("unknown-symbol", `${exchange} lists no ${margin ? `${margin} ` : ""}dated futures for ${asset}`);
     return table;
   }
 

@@ -7,7 +7,9 @@ import type { Exchange } from "./exchange-names";
 import { defaultConfig, MarketConfig, MarketData, TickerField } from "./market";
 import { StreamHub } from "./streams";
 import { boardCells, BoardCell, readBoardRequest } from "../functions/fundingboard";
-import { DomainError, isDomainError } from "../core/errors";
+import { DomainError, invalid, isDomainError } from "../core/errors";
+import { describe, isBlank, single } from "../functions/cells";
+import { MARGINS } from "./futures";
 import { boardQuotes } from "./funding-board";
 
 let market: MarketData | null = null;
@@ -69,16 +71,31 @@ export function stream(
   );
 }
 
-/** Subscribes a cell to LEGS.FUTURES' table of an asset (upper case); returns the function that unsubscribes it. */
+/**
+ * Subscribes a cell to LEGS.FUTURES' table of an asset (upper case), of one margin family when
+ * `margin` says so; returns the function that unsubscribes it.
+ */
 export function streamFutures(
   exchange: Exchange,
   asset: string,
-  sink: { value(rows: (string | number)[][]): void; error(message: string): void },
+  margin: unknown,
+  sink: { value(rows: (string | number)[][]): void; error(message: string | DomainError): void },
 ): () => void {
+  // Read here, in live.js: functions.js has no room for it.
+  const family = single("margin", margin);
+  const found = typeof family === "string" ? MARGINS.find((x) => x === family.trim().toLowerCase()) : undefined;
+  if (!isBlank(family) && !found) {
+    sink.error(
+      invalid(
+        `margin must be "linear" (USDT/USDC-margined), "inverse" (coin-margined) or blank for both (got ${describe(family)})`,
+      ),
+    );
+    return () => undefined;
+  }
   const { market: m, hub: h } = service();
   return h.subscribe(
-    `${exchange}:${asset}:futures`,
-    () => m.futures(exchange, asset),
+    `${exchange}:${asset}:futures:${found ?? ""}`,
+    () => m.futures(exchange, asset, found ?? null),
     (e) => m.describe(exchange, e),
     sink,
   );

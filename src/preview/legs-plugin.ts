@@ -53,7 +53,12 @@ interface AstNode {
   type: string;
   start?: { row: number; col: number };
   end?: { row: number; col: number };
+  value?: unknown;
 }
+
+/** Each argument's value when the formula gives it as a number literal (FUNDINGHISTORY's days). */
+const literalNumbers = (args: readonly AstNode[]) =>
+  args.map((a) => (a && a.type === "NUMBER" && typeof a.value === "number" ? a.value : undefined));
 
 /** Rows (or columns) of each argument given as a range (1 for anything else). */
 const argExtent = (args: readonly AstNode[], axis: "row" | "col") =>
@@ -62,7 +67,7 @@ const argExtent = (args: readonly AstNode[], axis: "row" | "col") =>
 /** Spilled size: Excel's broadcasting over the range arguments among `fn.spills`, or the most `fn.largest` allows. */
 function sizeOf(fn: LegsFunction, args: readonly AstNode[]): ArraySize {
   if (fn.largest) {
-    const { rows, cols } = fn.largest(argExtent(args, "row"), argExtent(args, "col"));
+    const { rows, cols } = fn.largest(argExtent(args, "row"), argExtent(args, "col"), literalNumbers(args));
     return new ArraySize(cols, rows);
   }
   let rows = 1;

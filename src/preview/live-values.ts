@@ -51,16 +51,16 @@ export class PreviewLiveValues implements LiveValues {
     this.pending.clear();
     await Promise.all(
       asks.map(async ([key, { name, args }]) => {
-        const [symbol, exchange, days] = args;
+        // The third argument: FUTURES' margin, FUNDINGHISTORY's days.
+        const [symbol, exchange, third] = args;
         let answer: Answer;
         if (FIELDS[name]) answer = await firstOfStream<number>((sink) => streamTicker(FIELDS[name], symbol, exchange, sink));
-        else if (name === "FUTURES") answer = await firstOfStream((sink) => streamFutures(symbol, exchange, sink));
+        else if (name === "FUTURES") answer = await firstOfStream((sink) => streamFutures(symbol, exchange, third, sink));
         else if (name === "FUNDINGBOARD") {
           const [symbols, exchanges, horizon] = args;
           answer = await firstOfStream((sink) => streamFundingBoard(symbols, exchanges, horizon, sink));
-        }
-        else if (name === "FUNDINGINTERVAL") answer = await fundingInterval(symbol, exchange);
-        else answer = await fundingHistory(symbol, exchange, days);
+        } else if (name === "FUNDINGINTERVAL") answer = await fundingInterval(symbol, exchange);
+        else answer = await fundingHistory(symbol, exchange, third);
         this.answers.set(key, answer);
       }),
     );

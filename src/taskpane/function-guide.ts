@@ -63,6 +63,13 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     result: "0.3285 (32.85 % a year)",
   },
   {
+    signature: "LEGS.FUNDINGBOARD(symbols, [exchanges], [horizon])",
+    summary:
+      "Live funding across venues on one basis (each venue's own interval restated per 8 h, a day or a year): the venue to be short on, to be long on, their spread and its APR.",
+    example: '=LEGS.FUNDINGBOARD(A2:A4, "binance, hyperliquid")',
+    result: "a table, refreshed every 30 s: Hyperliquid's hourly 0.00125 % shows as 0.01 % per 8 h, beside Binance's 0.01 %",
+  },
+  {
     signature: "LEGS.HEDGEPNL(spot_qty, hedge_qty, entry_price, exit_price, [funding_rate], [funding_periods], [fee_rate])",
     summary: "P&L of spot hedged with a short perp, with funding and fees; spills over a range of exit prices.",
     example: "=LEGS.HEDGEPNL(10, 5, 3400, 3740)",

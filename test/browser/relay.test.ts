@@ -191,7 +191,7 @@ describe("the bundles loaded on first use, and FUTURES, in the taskpane page", (
       .futures(ex as "deribit", "BTC")
       .then((table) => table.map((row) => row[0]))
       .catch(() => null);
-    const answer = (await callInPage("FUTURES", ["BTC", ex], true)) as unknown[][] | { code: string };
+    const answer = (await callInPage("FUTURES", ["BTC", ex, null], true)) as unknown[][] | { code: string };
     if (expected === null) {
       // Every fixture contract has expired by the machine's clock: the cell says so.
       expect(answer).toMatchObject({ code: "#N/A" });

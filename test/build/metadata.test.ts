@@ -35,7 +35,7 @@ describe("functions.json", () => {
     const futures = metadata.functions.find((f: { id: string }) => f.id === "FUTURES");
     expect(futures.options).toEqual({ stream: true });
     expect(futures.result).toEqual({ dimensionality: "matrix" });
-    expect(futures.parameters.map((p: { name: string }) => p.name)).toEqual(["asset", "exchange"]);
+    expect(futures.parameters.map((p: { name: string }) => p.name)).toEqual(["asset", "exchange", "margin"]);
   });
 
   test("FUNDINGHISTORY says how to format its time column, in its help and in the reference", () => {

@@ -63,6 +63,29 @@ const deribitExpiry = (name: string): number =>
   fixture<{ result: Json[] }>("deribit/get_instruments-BTC-future.json").result.find((x) => x.instrument_name === name)!
     .expiration_timestamp as number;
 
+test.each([
+  // Deribit's BTC-… dated futures are coin-margined; its USDC-margined ones are not read.
+  ["deribit", ["BTC-27NOV26", "BTC-25DEC26", "BTC-26MAR27"], []],
+  ["binance", ["BTCUSD_261225", "BTCUSD_270326"], ["BTCUSDT_261225", "BTCUSDT_270326"]],
+  ["okx", null, null],
+  ["bybit", null, null],
+] as const)(
+  "%s: each contract in its margin family (inverse, linear), together the whole table",
+  async (venue, inverse, linear) => {
+    const m = market();
+    const names = (t: (string | number)[][]) => t.slice(1).map((r) => r[0] as string);
+    const all = names(await m.futures(venue, "BTC"));
+    const of = async (margin: "inverse" | "linear") => names(await m.futures(venue, "BTC", margin).catch(() => [[]]));
+    const [inv, lin] = [await of("inverse"), await of("linear")];
+    if (inverse) expect(inv).toEqual(inverse);
+    if (linear) expect(lin).toEqual(linear);
+    // OKX: BTC-USD-… inverse, BTC-USDT-… linear; Bybit: BTCUSDH27-style inverse, BTCUSDT-… linear.
+    for (const n of inv) expect(n).not.toMatch(/USDT|USDC/);
+    for (const n of lin) expect(n).toMatch(/USDT|USDC/);
+    expect([...inv, ...lin].sort()).toEqual([...all].sort());
+  },
+);
+
 describe("Deribit", () => {
   test("BTC: the inverse dated futures, soonest first, expiry from get_instruments; the expired BTC-20NOV26 is dropped", async () => {
     const table = await market().futures("deribit", "btc".toUpperCase());
@@ -332,7 +355,7 @@ describe("LEGS.FUTURES as Excel calls it", () => {
 
   test("streams the table (any case of asset, default exchange binance) and re-polls", async () => {
     const inv = invocation();
-    call(fns.FUTURES, "btc", undefined, inv);
+    call(fns.FUTURES, "btc", undefined, null, inv);
     await until(() => inv.results.length > 1);
     const table = inv.results[0] as Row[];
     expect(table[0]).toEqual(FUTURES_HEADER);
@@ -340,6 +363,30 @@ describe("LEGS.FUTURES as Excel calls it", () => {
     expect(table.every((r) => r.length === 8)).toBe(true);
     inv.onCanceled!();
     expect(service().hub.active).toBe(0);
+  });
+
+  test("margin picks one family: linear (USDⓈ-M) or inverse (COIN-M); a bad margin is #VALUE! naming it", async () => {
+    const tables: Record<string, Row[]> = {};
+    for (const margin of ["linear", " Inverse ", null]) {
+      const inv = invocation();
+      call(fns.FUTURES, "BTC", "binance", margin, inv);
+      await until(() => inv.results.length > 0);
+      tables[String(margin).trim().toLowerCase()] = inv.results[0] as Row[];
+      inv.onCanceled!();
+    }
+    expect(tables.linear.slice(1).map((r) => r[0])).toEqual(["BTCUSDT_261225", "BTCUSDT_270326"]);
+    expect(tables.inverse.slice(1).map((r) => r[0])).toEqual(["BTCUSD_261225", "BTCUSD_270326"]);
+    expect(tables.null).toHaveLength(5);
+    const inv = invocation();
+    call(fns.FUTURES, "BTC", "binance", "usdt", inv);
+    await until(() => inv.results.length > 0);
+    expect(inv.results[0]).toEqual(
+      new CF.Error(
+        "#VALUE!",
+        'margin must be "linear" (USDT/USDC-margined), "inverse" (coin-margined) or blank for both (got text "usdt")',
+      ),
+    );
+    inv.onCanceled!();
   });
 
   test("errors: unknown asset #N/A, bad exchange and bad asset #VALUE!, blank #N/A", async () => {
@@ -359,7 +406,7 @@ describe("LEGS.FUTURES as Excel calls it", () => {
     ];
     for (const [asset, exchange, expected] of cases) {
       const inv = invocation();
-      call(fns.FUTURES, asset, exchange, inv);
+      call(fns.FUTURES, asset, exchange, null, inv);
       await until(() => inv.results.length > 0);
       expect(inv.results[0]).toEqual(expected);
       inv.onCanceled!();
@@ -368,7 +415,7 @@ describe("LEGS.FUTURES as Excel calls it", () => {
 
   test("venue down: the last table is kept for staleAfterMs, then #N/A 'deribit unreachable since'", async () => {
     const inv = invocation();
-    call(fns.FUTURES, "BTC", "deribit", inv);
+    call(fns.FUTURES, "BTC", "deribit", null, inv);
     await until(() => inv.results.length > 0);
     expect(Array.isArray(inv.results[0])).toBe(true);
     server.modes.deribit = "down";

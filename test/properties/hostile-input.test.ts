@@ -6,6 +6,9 @@
  * message on #VALUE! and #N/A. Never an exception of another kind, NaN, Infinity or undefined.
  */
 import fc from "fast-check";
+import { isDomainError } from "../../src/core/errors";
+import { matrixResult, toExcelError } from "../../src/functions/excel-result";
+import { boardCells, readBoardRequest } from "../../src/functions/fundingboard";
 import { LEGS_FUNCTIONS } from "../../src/functions/registry";
 import { ERROR_CODES, fakeCustomFunctions, FakeCustomFunctionError } from "../helpers/custom-functions";
 
@@ -14,7 +17,7 @@ const CF = fakeCustomFunctions();
 
 const fns = require("../../src/functions/functions") as Record<string, (...a: unknown[]) => unknown>;
 
-const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY", "FUTURES"]);
+const LIVE = new Set(["FUNDINGRATE", "MARKPRICE", "INDEXPRICE", "FUNDINGINTERVAL", "FUNDINGHISTORY", "FUTURES", "FUNDINGBOARD"]);
 const PURE = LEGS_FUNCTIONS.filter((f) => !LIVE.has(f.name));
 
 const numberCell = fc.oneof(
@@ -212,6 +215,8 @@ const VALID: Record<string, unknown[]> = {
   OPTIONGREEKS: [[["c"], ["p"]], 3000, [[2800], [3200]], 7.5, 0.8, 0.04, "linear"],
   IMPLIEDVOL: ["call", 100000, [[90000], [110000]], 30, [[0.1], [0.05]], null, "inverse"],
   REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
+  // Live (below, without I/O): symbols in several spellings and a blank, venues in cells and comma-separated.
+  FUNDINGBOARD: [[["BTC"], ["ethusdt"], [""], ["SOL-USDT"]], [["binance", "okx, hyperliquid"]], "year"],
 };
 
 describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s with one hostile argument in a valid call", (name, meta) => {
@@ -238,6 +243,49 @@ describe.each(PURE.map((f) => [f.name, f]))("LEGS.%s under hostile input", (name
     await fc.assert(
       fc.asyncProperty(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) =>
         expectSafe(fn, args),
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/**
+ * LEGS.FUNDINGBOARD streams live rates, but its arguments are read, and its table built, without
+ * I/O (src/functions/fundingboard.ts, in live.js): the same properties there, with every venue
+ * quoting each symbol (on 8, 4 or 1-hour intervals), so that any error comes from the arguments.
+ */
+describe("LEGS.FUNDINGBOARD's arguments and table under hostile input (no I/O)", () => {
+  const meta = LEGS_FUNCTIONS.find((f) => f.name === "FUNDINGBOARD")!;
+  const INTERVALS = [8, 4, 8, 1, 8];
+  const board = (...args: unknown[]): unknown => {
+    const req = readBoardRequest(args[0], args[1], args[2]);
+    if (isDomainError(req)) throw toExcelError(req);
+    const quotes = req.symbols.map(() =>
+      req.venues.map((_, i) => ({ rate: 0.0001 * (i - 2) + 0.00001234, intervalHours: INTERVALS[i] })),
+    );
+    return matrixResult(boardCells(req, quotes));
+  };
+
+  test("one hostile argument in a valid call", async () => {
+    argumentWords = wordsFor(meta.parameters);
+    const valid = VALID.FUNDINGBOARD;
+    expect(valid).toHaveLength(meta.parameters.length);
+    await expectSafe(board, valid);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: meta.parameters.length - 1 }), argument, async (i, hostile) => {
+        const args = [...valid];
+        args[i] = hostile;
+        await expectSafe(board, args);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("every argument hostile", async () => {
+    argumentWords = wordsFor(meta.parameters);
+    await fc.assert(
+      fc.asyncProperty(fc.array(argument, { minLength: meta.parameters.length, maxLength: meta.parameters.length }), (args) =>
+        expectSafe(board, args),
       ),
       { numRuns: 400 },
     );

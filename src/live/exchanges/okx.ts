@@ -15,7 +15,18 @@
  * Every answer is {code, msg, data}; code "0" is success, 51001 an unknown instrument.
  */
 import { FundingEvent, MarketError } from "../types";
-import { array, bad, dedupeSorted, ExchangeAdapter, Funding, INTERVAL_MAX_AGE_MS, isRecord, MAX_PAGES, num, Transport } from "./adapter";
+import {
+  array,
+  bad,
+  dedupeSorted,
+  ExchangeAdapter,
+  Funding,
+  INTERVAL_MAX_AGE_MS,
+  isRecord,
+  MAX_PAGES,
+  num,
+  Transport,
+} from "./adapter";
 
 const EX = "okx";
 const HISTORY_PAGE = 400;

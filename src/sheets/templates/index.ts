@@ -1,8 +1,10 @@
 /** Every strategy template, in the order the taskpane lists them. */
+import { basisCurve } from "./basis-curve";
 import { book } from "./book";
 import { cashAndCarry } from "./cash-and-carry";
 import { deltaNeutral } from "./delta-neutral";
 import { enhancedExposure } from "./enhanced-exposure";
+import { fundingBoard } from "./funding-board";
 import { fundingCapture } from "./funding-capture";
 import { fullHedge, partialHedge } from "./hedge";
 import { optionsHedge, protectivePut } from "./options-hedge";
@@ -13,7 +15,9 @@ export const TEMPLATES: readonly Template[] = [
   fullHedge,
   partialHedge,
   cashAndCarry,
+  basisCurve,
   fundingCapture,
+  fundingBoard,
   deltaNeutral,
   enhancedExposure,
   optionsHedge,
@@ -28,5 +32,8 @@ export function templateById(id: string): Template | undefined {
 
 export type { Template };
 
-/** The strategy templates (legs, metrics, scenario grid): every template but the Book. */
-export const STRATEGY_TEMPLATES: readonly Template[] = TEMPLATES.filter((t) => t.kind !== "book");
+/** The strategy templates (legs, metrics, scenario grid): every template but the Book and the live boards. */
+export const STRATEGY_TEMPLATES: readonly Template[] = TEMPLATES.filter((t) => (t.kind ?? "strategy") === "strategy");
+
+/** The live boards (market data across venues or expiries). */
+export const BOARD_TEMPLATES: readonly Template[] = TEMPLATES.filter((t) => t.kind === "board");

@@ -15,8 +15,11 @@ export interface Template {
   name: string;
   /** One line for the template picker. */
   description: string;
-  /** A strategy sheet (legs, metrics, scenario grid), or the Book (imported fills and funding). */
-  kind?: "strategy" | "book";
+  /**
+   * A strategy sheet (legs, metrics, scenario grid); the Book (imported fills and funding); or a
+   * live board (market data to choose and time a trade: no legs of its own).
+   */
+  kind?: "strategy" | "book" | "board";
   inputs: readonly InputSpec[];
   /** The short explanation of each metric the taskpane shows. */
   guide: readonly MetricGuide[];
