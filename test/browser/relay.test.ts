@@ -155,6 +155,56 @@ describe("the live functions in the taskpane page, through the relay on its own 
 });
 
 /**
+ * The live boards in the preview, against the fixture exchanges through the relay. The page's
+ * clock is the fixtures' snapshot time (2026-11-22T19:30Z), so the dated futures it lists are
+ * not yet expired whatever day the tests run; timers keep running.
+ */
+describe("the Basis curve and Funding board in the preview", () => {
+  const SNAPSHOT = 1795375800000;
+  const errorTexts = (cells: string[]) => cells.filter((c) => /^#[A-Z/0]+[!?]?$/.test(c.trim()));
+
+  async function openBoard(id: string, query = ""): Promise<{ cells: string[]; titles: string[]; close(): Promise<void> }> {
+    const preview = await context.newPage();
+    await preview.clock.setFixedTime(new Date(SNAPSHOT));
+    await preview.goto(`${base}/preview.html?template=${id}${query}`);
+    await preview.locator("#app[data-live=ready]").waitFor({ timeout: 60000 });
+    const cells = await preview.locator("table.sheet td").allTextContents();
+    const titles = await preview
+      .locator("table.sheet td")
+      .evaluateAll((tds) => tds.filter((td) => /^#/.test((td.textContent ?? "").trim())).map((td) => td.getAttribute("title") ?? ""));
+    return { cells, titles, close: () => preview.close() };
+  }
+
+  test("fixture exchanges up: both boards show live numbers and not one # error", async () => {
+    const curve = await openBoard("basis-curve");
+    expect(errorTexts(curve.cells)).toEqual([]);
+    expect(curve.cells).toContain("BTC-25DEC26");
+    expect(curve.cells.some((c) => /^Roll or close BTC-27NOV26 now/.test(c))).toBe(true);
+    await curve.close();
+    const board = await openBoard("funding-board");
+    expect(errorTexts(board.cells)).toEqual([]);
+    expect(board.cells).toContain("hyperliquid 8h");
+    expect(board.cells.some((c) => /^Flipped: paying/.test(c))).toBe(true);
+    await board.close();
+  }, 120000);
+
+  test("fixture exchanges down: the cells say #N/A and why, naming the venue", async () => {
+    for (const venue of Object.keys(exchanges.modes)) exchanges.modes[venue] = "down";
+    try {
+      const curve = await openBoard("basis-curve");
+      expect(errorTexts(curve.cells).length).toBeGreaterThan(0);
+      expect(curve.titles.some((t) => /deribit via relay/.test(t))).toBe(true);
+      await curve.close();
+      const board = await openBoard("funding-board");
+      expect(board.titles.some((t) => /(binance|okx|bybit|hyperliquid|deribit) via relay/.test(t))).toBe(true);
+      await board.close();
+    } finally {
+      for (const venue of Object.keys(exchanges.modes)) exchanges.modes[venue] = "ok";
+    }
+  }, 180000);
+});
+
+/**
  * What functions.js adds to the page on first use: options.js, curves.js and book.js, fetched
  * from the page's own origin under its CSP, with their errors reaching the cell with their
  * messages; and FUTURES, a streaming table, through the relay.

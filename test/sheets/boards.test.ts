@@ -169,3 +169,26 @@ describe("funding board", () => {
     expect(byLabel(ev, "Realised APR, 7 days")).toBeCloseTo(0.1095, 11);
   });
 });
+
+describe("cash-and-carry (live)", () => {
+  test("blank contract: the first future past the 7-day reminder, BTC-25DEC26 on Deribit, its mark over the index", async () => {
+    const ev = await evaluateLive("cash-and-carry-live");
+    expect(errorCells(ev)).toEqual([]);
+    // Fixture (Deribit book summary): BTC-25DEC26 mark 97302.5, estimated delivery (index) 96548.12, 32.52 days out.
+    expect(byLabel(ev, "Future")).toBe("BTC-25DEC26");
+    expect(byLabel(ev, "Future price")).toBe(97302.5);
+    expect(byLabel(ev, "Spot price")).toBe(96548.12);
+    expect(byLabel(ev, "Basis")).toBeCloseTo(754.38, 9);
+    expect(byLabel(ev, "Days to expiry")).toBeCloseTo(32.5208333333, 9);
+    // BASISAPY's simple convention on the same numbers, as LEGS.FUTURES' APY column.
+    expect(byLabel(ev, "Basis APY (simple)")).toBeCloseTo(0.087695547366654, 11);
+    expect(byLabel(ev, "Net exposure")).toBe(0);
+  });
+
+  test("a named contract, and one not listed (#N/A)", async () => {
+    const ev = await evaluateLive("cash-and-carry-live", { Contract: "BTC-26MAR27" });
+    expect(byLabel(ev, "Future price")).toBe(99114);
+    const missing = await evaluateLive("cash-and-carry-live", { Contract: "BTC-25JUN27" });
+    expect(byLabel(missing, "Row in the live table")).toMatchObject({ type: "NA" });
+  });
+});

@@ -1,7 +1,7 @@
 /** Every strategy template, in the order the taskpane lists them. */
 import { basisCurve } from "./basis-curve";
 import { book } from "./book";
-import { cashAndCarry } from "./cash-and-carry";
+import { cashAndCarry, cashAndCarryLive } from "./cash-and-carry";
 import { deltaNeutral } from "./delta-neutral";
 import { enhancedExposure } from "./enhanced-exposure";
 import { fundingBoard } from "./funding-board";
@@ -15,6 +15,7 @@ export const TEMPLATES: readonly Template[] = [
   fullHedge,
   partialHedge,
   cashAndCarry,
+  cashAndCarryLive,
   basisCurve,
   fundingCapture,
   fundingBoard,

@@ -17,7 +17,7 @@ export interface Template {
   description: string;
   /**
    * A strategy sheet (legs, metrics, scenario grid); the Book (imported fills and funding); or a
-   * live board (market data to choose and time a trade: no legs of its own).
+   * live board, whose numbers come from the exchanges (it shows #N/A without them).
    */
   kind?: "strategy" | "book" | "board";
   inputs: readonly InputSpec[];
