@@ -171,7 +171,9 @@ describe("the Basis curve and Funding board in the preview", () => {
     const cells = await preview.locator("table.sheet td").allTextContents();
     const titles = await preview
       .locator("table.sheet td")
-      .evaluateAll((tds) => tds.filter((td) => /^#/.test((td.textContent ?? "").trim())).map((td) => td.getAttribute("title") ?? ""));
+      .evaluateAll((tds) =>
+        tds.filter((td) => /^#/.test((td.textContent ?? "").trim())).map((td) => td.getAttribute("title") ?? ""),
+      );
     return { cells, titles, close: () => preview.close() };
   }
 
