@@ -98,7 +98,8 @@ describe("writePlan", () => {
       },
     );
 
-    test.each(TEMPLATES.map((t) => t.id))(
+    // Every template with a table (the Basis curve has none: its term structure is a spill).
+    test.each(TEMPLATES.filter((t) => planOf(t.id).tables.length > 0).map((t) => t.id))(
       "%s: a table name taken meanwhile (collision mid-write) rolls back cleanly",
       async (id) => {
         const wb = new FakeWorkbook(["Sheet1"]);
