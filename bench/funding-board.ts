@@ -11,9 +11,10 @@
  * "One per venue per endpoint per poll" is a correctness property: more throws. The hourly
  * endpoints (Binance fundingInfo, Bybit instruments-info) are asked on the first poll only.
  *
- * A second run gives every answer a latency on the fake clock (the answer is stamped when it
- * arrives, while the service's polls are pollMs apart from their start): it shows how often a
- * poll actually gets a new answer when answers take time.
+ * A second run gives every answer a latency on the fake clock: every poll must still ask again
+ * (the cache ages an answer from when it was asked; aged from its arrival, the next poll, pollMs
+ * after the last one started, would find it fresh and reuse it, so each venue would be asked every
+ * other poll). A poll that asks nothing throws.
  *
  * Time. boardCells for the 50 × 5 quotes (what every poll recomputes) against the same table in
  * plain doubles written here (rate × horizon / interval, max/min, spread, APR), same run; and a
@@ -444,6 +445,7 @@ export async function fundingBoardBench(root: string): Promise<FundingBoardBench
     [...poll.values()].reduce((t, m) => t + [...m.values()].reduce((a, b) => a + b, 0), 0),
   );
   const reused = slowTotals.slice(1).some((n) => n === 0);
+  if (reused) throw new Error(`with ${LATENCY_MS} ms answers a poll asked nothing: ${slowTotals.join(", ")}`);
   const withLatency = {
     latencyMs: LATENCY_MS,
     polls: LATENCY_POLLS,

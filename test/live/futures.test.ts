@@ -6,7 +6,7 @@
  */
 import { MarketData } from "../../src/live/market";
 import { configure as configureLive, service } from "../../src/live/service";
-import { deribitExpiryFromName, FUTURES_HEADER } from "../../src/live/futures";
+import { deribitExpiryFromName, FUTURES_HEADER, futuresTable } from "../../src/live/futures";
 import { fixtureMarket, MarketConfig } from "../helpers/fixture-market";
 import { ExchangeServer, fixture } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
@@ -429,4 +429,29 @@ describe("LEGS.FUTURES as Excel calls it", () => {
     expect(error.message).toMatch(/^deribit unreachable since \d\d:\d\d UTC/);
     inv.onCanceled!();
   });
+});
+
+/**
+ * Binance's published COIN-M basis example (developers.binance.com › Derivatives › Coin-Margined
+ * Futures › Market Data › Basis, GET /futures/data/basis): BTCUSD CURRENT_QUARTER at timestamp
+ * 1653381600000 (2022-05-24T08:40Z), indexPrice 29269.93972727, futuresPrice 29341.3, basis
+ * 71.36027273, basisRate 0.0024, annualizedBasisRate 0.0283. The quarter was BTCUSD_220624,
+ * delivered 2022-06-24T08:00Z. Binance's annualisation is FUTURES' (simple, 365 days, on
+ * fractional days to delivery) applied to its basisRate rounded to 4 decimals.
+ */
+test("Binance's /futures/data/basis example: the same basis, and annualizedBasisRate from the same simple convention", () => {
+  const now = 1653381600000;
+  const delivery = Date.UTC(2022, 5, 24, 8);
+  const [, row] = futuresTable(
+    [{ instrument: "BTCUSD_220624", expiry: delivery, mark: 29341.3, index: 29269.93972727, margin: "inverse" }],
+    now,
+  );
+  const [, , days, , , basis, basisPct, apy] = row as number[];
+  expect(basis).toBe(71.36027273);
+  expect(Number(basisPct.toFixed(4))).toBe(0.0024);
+  expect(days).toBeCloseTo(30.97222222, 8);
+  // Binance annualises its rounded basisRate: 0.0024 × 365 / 30.97 = 0.02828 → 0.0283.
+  expect(Number(((0.0024 * 365) / days).toFixed(4))).toBe(0.0283);
+  // FUTURES annualises the exact ratio: the same convention, without the rounding.
+  expect(apy).toBeCloseTo((basisPct * 365) / days, 15);
 });
