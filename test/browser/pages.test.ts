@@ -273,8 +273,11 @@ describe("preview without Excel", () => {
       "Enhanced exposure",
       "Portfolio",
       "Book",
+      "Cash-and-carry (live)",
+      "Funding board",
+      "Basis curve",
     ]) {
-      await expect(page.getByRole("link", { name }).count()).resolves.toBe(1);
+      await expect(page.getByRole("link", { name, exact: true }).count()).resolves.toBe(1);
     }
     await page.close();
   });

@@ -148,7 +148,9 @@ describe("preview grid: every used column, reachable", () => {
 });
 
 describe("preview chart: legend, axis labels, readable ticks", () => {
-  test.each(TEMPLATES.map((t) => t.id))("%s", async (id) => {
+  // The live boards' charts plot exchange data: this page has none (no fixture exchanges here),
+  // so they draw no lines; their sheets are checked against the fixtures in relay.test.ts.
+  test.each(TEMPLATES.filter((t) => t.kind !== "board").map((t) => t.id))("%s", async (id) => {
     const plan = planOf(id);
     expect(plan.charts.length).toBeGreaterThan(0);
     const page = await context.newPage();

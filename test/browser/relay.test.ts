@@ -192,6 +192,8 @@ describe("the Basis curve and Funding board in the preview", () => {
 
   test("fixture exchanges down: the cells say #N/A and why, naming the venue", async () => {
     for (const venue of Object.keys(exchanges.modes)) exchanges.modes[venue] = "down";
+    // The relay serves what it fetched for one poll (30 s): past that, it must ask the venues.
+    await new Promise((r) => setTimeout(r, 31000));
     try {
       const curve = await openBoard("basis-curve");
       expect(errorTexts(curve.cells).length).toBeGreaterThan(0);
@@ -203,7 +205,7 @@ describe("the Basis curve and Funding board in the preview", () => {
     } finally {
       for (const venue of Object.keys(exchanges.modes)) exchanges.modes[venue] = "ok";
     }
-  }, 180000);
+  }, 240000);
 });
 
 /**
