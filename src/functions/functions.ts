@@ -448,3 +448,39 @@ export function FUNDINGBOARD(
 ): void {
   boardToCell(symbols, exchanges, horizon, invocation);
 }
+
+/**
+ * Backtest of a hedge rebalanced along a price path: spills Price, Delta before, Trade, Delta after, Fees, Cumulative P&L per price, then the same book never rebalanced.
+ * @customfunction REBALANCE
+ * @param prices The price path, one column or row; the first is the entry price.
+ * @param spot_qty Coins of spot held (0 for an option position alone).
+ * @param hedge The hedge opened at the first price: "linear", coins; "inverse", contracts, contract size; "usd", notional; or "call"/"put", strike, days, vol, quantity, [rate], [settlement] (delta-hedged with a linear perp).
+ * @param band Threshold mode: rebalance when the book delta leaves ± this many coins. Mode "every": every this many prices, or hours with times.
+ * @param [mode] "band" (default) or "every".
+ * @param [fee_rate] Fee on each trade's notional, e.g. 0.0005; default 0.
+ * @param [times] Excel dates of the prices, for "every" in hours and for the options' time to expiry.
+ * @returns Rows of [Price, Delta before, Trade, Delta after, Fees, Cumulative P&L], and a last row without rebalancing.
+ */
+export async function REBALANCE(
+  prices: any[][],
+  spot_qty: any,
+  hedge: any[][],
+  band: any,
+  mode?: any,
+  fee_rate?: any,
+  times?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.rebalanceOf(prices, spot_qty, hedge, band, mode, fee_rate, times)));
+}
+
+/**
+ * How well a hedge tracked the spot over a window of prices: correlation, the minimum-variance hedge ratio, effectiveness (R²), volatilities and the largest divergence.
+ * @customfunction HEDGESTATS
+ * @param spot_prices The spot's prices, one column or row.
+ * @param hedge_prices The hedge's prices at the same times, same size.
+ * @param [returns] "simple" (default) or "log".
+ * @returns Rows of [Statistic, Value].
+ */
+export async function HEDGESTATS(spot_prices: any[][], hedge_prices: any[][], returns?: any): Promise<any[][]> {
+  return matrixResult(await withOptions((o) => o.hedgeStatsOf(spot_prices, hedge_prices, returns)));
+}

@@ -16,6 +16,8 @@ import { netDelta } from "./netdelta";
 import { hasOptionColumns } from "./option-columns";
 import { netDeltaOf } from "./option-legs";
 import { impliedVolOf, optionDeltaOf, optionGreeksOf, optionPriceOf } from "./options";
+import { rebalanceOf } from "./rebalance";
+import { hedgeStatsOf, HEDGE_STATS_LABELS } from "./hedgestats";
 import { positionPnl } from "./positionpnl";
 import { bookDeltaOf, bookPnlOf } from "./book-views";
 import { ledgerOf } from "./ledger";
@@ -215,6 +217,25 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     spills: [0, 1, 2, 3, 4, 5, 6],
     ranges: [],
     run: (a) => impliedVolOf(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+  },
+  {
+    name: "REBALANCE",
+    parameters: ["prices", "spot_qty", "hedge", "band", "mode", "fee_rate", "times"],
+    required: 4,
+    spills: [],
+    ranges: [0, 2, 6],
+    // A header, a row per price, and the row without rebalancing.
+    largest: (rows, cols) => ({ rows: 2 + rows[0] * cols[0], cols: 6 }),
+    run: (a) => rebalanceOf(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+  },
+  {
+    name: "HEDGESTATS",
+    parameters: ["spot_prices", "hedge_prices", "returns"],
+    required: 2,
+    spills: [],
+    ranges: [0, 1],
+    largest: () => ({ rows: HEDGE_STATS_LABELS.length, cols: 2 }),
+    run: (a) => hedgeStatsOf(a[0], a[1], a[2]),
   },
   { name: "FUNDINGRATE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("FUNDINGRATE") },
   { name: "MARKPRICE", parameters: ["symbol", "exchange"], required: 1, spills: [], ranges: [], run: live("MARKPRICE") },

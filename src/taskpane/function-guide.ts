@@ -57,6 +57,20 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     result: "0.07775",
   },
   {
+    signature: "LEGS.REBALANCE(prices, spot_qty, hedge, band, [mode], [fee_rate], [times])",
+    summary:
+      "Backtest of a hedge kept delta-neutral along a price path: the trades, fees and P&L per price, against never rebalancing.",
+    example: '=LEGS.REBALANCE(A2:A3, 1, {"inverse",1000,100}, 0.1) with prices 100,000 and 115,000',
+    result: "at 115,000 the delta is +0.1304: a trade of −0.1304 BTC restores 0",
+  },
+  {
+    signature: "LEGS.HEDGESTATS(spot_prices, hedge_prices, [returns])",
+    summary:
+      "How well a hedge tracked the spot: correlation, minimum-variance hedge ratio h*, effectiveness R², volatilities, largest divergence.",
+    example: "=LEGS.HEDGESTATS(B2:B17, C2:C17) on Hull's jet-fuel and heating-oil table",
+    result: "ρ 0.928, h* 0.78, R² 0.86",
+  },
+  {
     signature: "LEGS.FUNDINGYIELD(rate, [interval_hours], [horizon_days], [compounding])",
     summary: "Funding return over a horizon from a rate or a history of rates.",
     example: "=LEGS.FUNDINGYIELD(0.0003)",

@@ -46,6 +46,9 @@ const SAMPLE_ARGS: Record<string, unknown[]> = {
   OPTIONDELTA: ["call", 100000, 100000, 30, 0.6, null, "inverse"],
   OPTIONGREEKS: ["c", 100000, 100000, 30, 0.6, null, null],
   IMPLIEDVOL: ["call", 100000, 100000, 30, 0.05, null, "inverse"],
+  // The hedge backtests live in options.js too.
+  REBALANCE: [[[100000], [115000]], 1, [["inverse", 1000, 100]], 0.1, null, null, null],
+  HEDGESTATS: [[[100], [101], [103]], [[50], [50.4], [51.6]], null],
   // Live functions, with arguments rejected before any request (the bare vm has no network).
   FUNDINGRATE: ["BTC", "kraken"],
   MARKPRICE: ["", null],
@@ -96,7 +99,7 @@ const EXPECTED: Record<string, unknown> = {
   ),
   // So are the option functions (options.js).
   ...Object.fromEntries(
-    ["OPTIONPRICE", "OPTIONDELTA", "OPTIONGREEKS", "IMPLIEDVOL"].map((id) => [
+    ["OPTIONPRICE", "OPTIONDELTA", "OPTIONGREEKS", "IMPLIEDVOL", "REBALANCE", "HEDGESTATS"].map((id) => [
       id,
       {
         code: "#N/A",

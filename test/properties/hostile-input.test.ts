@@ -214,6 +214,8 @@ const VALID: Record<string, unknown[]> = {
   OPTIONDELTA: ["put", 100000, [[90000, 110000]], 30, 0.6, 0, "inverse"],
   OPTIONGREEKS: [[["c"], ["p"]], 3000, [[2800], [3200]], 7.5, 0.8, 0.04, "linear"],
   IMPLIEDVOL: ["call", 100000, [[90000], [110000]], 30, [[0.1], [0.05]], null, "inverse"],
+  REBALANCE: [[[100000], [115000], [95000], [""]], 1, [["inverse", 1000, 100]], 0.1, "band", 0.0005, null],
+  HEDGESTATS: [[[100], [101], [103], [102]], [[50], [50.4], [51.6], [51]], "log"],
   REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
   // Live (below, without I/O): symbols in several spellings and a blank, venues in cells and comma-separated.
   FUNDINGBOARD: [[["BTC"], ["ethusdt"], [""], ["SOL-USDT"]], [["binance", "okx, hyperliquid"]], "year"],

@@ -253,3 +253,37 @@ describe("seed numbers in the computed sheets", () => {
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 }
+
+describe("delta-neutral backtest (LEGS.REBALANCE and LEGS.HEDGESTATS on the example path)", () => {
+  // 1 BTC against 1,000 inverse contracts of 100 USD opened at 100,000; band ±0.1; fee 0.05 %.
+  test("two trades: at 112,000 (delta 1 − 100,000/112,000 = +0.1071) and at 101,000 (−0.1089); fees 6 + 5.5", () => {
+    const ev = evaluatePlan(build("delta-neutral"));
+    expect(byLabel(ev, "Prices in the path")).toBe(11);
+    expect(byLabel(ev, "Trades")).toBe(2);
+    // 0.0005 × (3/28 coins × 112,000 = 12,000) = 6; 0.0005 × (11/101 × 101,000 = 11,000) = 5.5.
+    expect(byLabel(ev, "Fees paid")).toBeCloseTo(11.5, 10);
+    const rebalanced = byLabel(ev, "P&L rebalanced") as number;
+    const never = byLabel(ev, "P&L never rebalanced") as number;
+    // (HyperFormula shows 12 significant digits.)
+    expect(byLabel(ev, "What rebalancing added")).toBeCloseTo(rebalanced - never, 6);
+    // Never rebalanced, swept to dollars at each price: Σ (1 − 100,000/p(k−1)) × Δp over the path.
+    const path = [100000, 104000, 108000, 112000, 115000, 111000, 106000, 101000, 96000, 92000, 97000];
+    let pnl = 0;
+    for (let k = 1; k < path.length; k++) pnl += (1 - 100000 / path[k - 1]) * (path[k] - path[k - 1]);
+    expect(never).toBeCloseTo(pnl, 6);
+    // The perp tracked the spot closely: effective, no warning.
+    expect(byLabel(ev, "Hedge effectiveness (R²)") as number).toBeGreaterThan(0.9999);
+    expect(String(byLabel(ev, "Correlation check"))).toMatch(/^Effective: 100 % of the variance removed$/);
+  });
+
+  test("a perp that stops following the spot: effectiveness below the minimum turns the check into a warning", () => {
+    const ev = evaluatePlan(build("delta-neutral"));
+    const cell = ev.plan.cells.find((c) => c.value === "Perp" && ev.plan.tables.some((t) => t.name === "BacktestPrices"))!;
+    const col = cell.ref.replace(/\d+$/, "");
+    const row = Number(cell.ref.replace(/^[A-Z]+/, ""));
+    // An FTT-style break: the perp stays flat while the spot moves.
+    for (let i = 1; i <= 11; i++) ev.set(`${col}${row + i}`, i % 2 === 0 ? 100000 : 100500);
+    expect(byLabel(ev, "Hedge effectiveness (R²)") as number).toBeLessThan(0.9);
+    expect(String(byLabel(ev, "Correlation check"))).toMatch(/^Hedge removed only .* of the variance/);
+  });
+});
