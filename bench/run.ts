@@ -10,6 +10,7 @@ import * as vm from "vm";
 import * as zlib from "zlib";
 import { performance } from "perf_hooks";
 import { fakeCustomFunctions } from "../test/helpers/custom-functions";
+import { backtestBench } from "./backtest";
 import { naive, plain } from "./baselines";
 import { fakeRun } from "./fake-run";
 import { bookBench } from "./book";
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
   const book = bookBench();
   const importWrite = await importWriteBench();
   const fundingBoard = await fundingBoardBench(root);
+  const backtests = backtestBench();
 
   console.log(`\nLegwork benchmark — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   console.log("Scalar calls (median ns per call; ratios to plain doubles and to naive decimal.js, same run)");
@@ -302,6 +304,28 @@ async function main(): Promise<void> {
       `with new answers parsed ${fmt(fb.freshPollNs / 1000, 1)} µs (${fmt(fb.freshVsPlain, 1)}× plain)\n`,
   );
 
+  console.log("Backtests (median ms per call; plain = the same work in plain doubles, bench/backtest.ts, same run)");
+  const bt = backtests;
+  console.log(
+    `REBALANCE over ${fmt(bt.rebalance[0]?.prices ?? 0, 0)} prices, fee_rate 0.0005: the whole spill (grid read, ` +
+      `${fmt((bt.rebalance[0]?.prices ?? 0) + 2, 0)} rows built); of which the walk alone (core on doubles vs the plain walk)`,
+  );
+  for (const r of bt.rebalance)
+    console.log(
+      `  ${r.name.padEnd(46)} ${fmt(r.ms, 2).padStart(7)} ms; plain ${fmt(r.plainMs, 2).padStart(6)} ms → ` +
+        `${fmt(r.vsPlain, 2)}× (target ≤ ${r.target}×: ${r.met ? "met" : "MISSED"}); walk ${fmt(r.coreMs, 2)} ms vs ` +
+        `${fmt(r.plainWalkMs, 2)} ms (${fmt(r.walkVsPlain, 2)}×); first call ${fmt(r.firstMs, 0)} ms (plain ${fmt(r.plainFirstMs, 0)}); ` +
+        `${r.trades} trades; final P&L ${fmt(r.finalPnl, 2)} (plain differs by ${r.relDiff.toExponential(1)})`,
+    );
+  console.log(`HEDGESTATS over ${fmt(bt.hedgeStats[0]?.pairs ?? 0, 0)} pairs (spot and a perp with a drifting basis)`);
+  for (const r of bt.hedgeStats)
+    console.log(
+      `  ${r.name.padEnd(16)} ${fmt(r.ms, 2).padStart(6)} ms; plain ${fmt(r.plainMs, 2).padStart(6)} ms → ${fmt(r.vsPlain, 2)}× ` +
+        `(target ≤ ${r.target}×: ${r.met ? "met" : "MISSED"}); correlation ${r.correlation.toFixed(6)}; ` +
+        `worst relative difference ${r.worstRelDiff.toExponential(1)}`,
+    );
+  console.log("");
+
   const out = {
     date: new Date().toISOString(),
     machine,
@@ -314,6 +338,7 @@ async function main(): Promise<void> {
     book,
     importWrite,
     fundingBoard,
+    backtests,
   };
   fs.writeFileSync(path.join(root, "bench", "latest.json"), JSON.stringify(out, null, 2) + "\n");
   console.log("wrote bench/latest.json");
