@@ -9,7 +9,7 @@
 import { rangeRef } from "../a1";
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
-import { assetInput } from "./common-inputs";
+import { assetInput, rollDaysInput } from "./common-inputs";
 import { Template } from "./template";
 
 /** LEGS.FUTURES' reserved area: a header and 16 contracts (Deribit lists about 6, OKX 8), 8 columns. */
@@ -48,16 +48,7 @@ const INPUTS: InputSpec[] = [
   },
   horizonInput("CmNearDays", "Constant maturity 1 (days)", 30),
   horizonInput("CmFarDays", "Constant maturity 2 (days)", 90),
-  {
-    id: "RollDays",
-    label: "Roll reminder (days before expiry)",
-    kind: "number",
-    default: 7,
-    min: 0,
-    max: 365,
-    help: "Each expiry's row turns red this many days before it settles",
-    format: "int",
-  },
+  rollDaysInput("Each expiry's row turns red this many days before it settles"),
 ];
 
 export const basisCurve: Template = {

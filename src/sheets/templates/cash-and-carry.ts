@@ -6,7 +6,7 @@
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { scenarioGrid } from "../scenario";
-import { assetInput, feeRateInput, leverageInput, maintRateInput } from "./common-inputs";
+import { assetInput, feeRateInput, leverageInput, maintRateInput, rollDaysInput } from "./common-inputs";
 import { legsTable, Template } from "./template";
 import { SheetPlan } from "../plan";
 import { rangeRef } from "../a1";
@@ -55,16 +55,7 @@ const INPUTS: InputSpec[] = [
     help: "For annualising: 365, or 360 to compare with money-market rates",
     format: "int",
   },
-  {
-    id: "RollDays",
-    label: "Roll reminder (days before expiry)",
-    kind: "number",
-    default: 7,
-    min: 0,
-    max: 365,
-    help: "When the sheet starts telling you to roll or close",
-    format: "int",
-  },
+  rollDaysInput("When the sheet starts telling you to roll or close"),
   leverageInput(5),
   maintRateInput,
   feeRateInput,

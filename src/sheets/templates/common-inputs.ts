@@ -21,6 +21,18 @@ export const spotHeldInput = (dflt: number): InputSpec => ({
   format: "coin",
 });
 
+/** Days before a dated future's expiry that the sheet starts telling you to roll or close. */
+export const rollDaysInput = (help: string): InputSpec => ({
+  id: "RollDays",
+  label: "Roll reminder (days before expiry)",
+  kind: "number",
+  default: 7,
+  min: 0,
+  max: 365,
+  help,
+  format: "int",
+});
+
 export const leverageInput = (dflt: number): InputSpec => ({
   id: "Leverage",
   label: "Derivative leverage",
