@@ -6,7 +6,7 @@
  * article's monitoring routine: "Basis: has basis changed significantly?" and "Calendar all
  * expirations. Set reminders for rolling or closing".
  */
-import { rangeRef } from "../a1";
+import { cellRef, rangeRef } from "../a1";
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { assetInput, rollDaysInput } from "./common-inputs";
@@ -88,7 +88,7 @@ export const basisCurve: Template = {
     const first = top + 1;
     const last = top + CURVE_ROWS;
     const col = (c: number, r1 = first, r2 = last) => rangeRef({ row: r1, col: c }, { row: r2, col: c });
-    const cell = (c: number, r: number) => rangeRef({ row: r, col: c }, { row: r, col: c });
+    const cell = (c: number, r: number) => cellRef(r, c);
     const [days, apy] = [col(2), col(7)];
     // Where LEGS.FUTURES answers: its error (venue down, nothing listed) is shown as it is.
     const anchor = cell(0, top);
@@ -143,15 +143,15 @@ export const basisCurve: Template = {
     for (let r = first; r <= last; r++) {
       const [A, B, C, D, E, H] = [0, 1, 2, 3, 4, 7].map((c) => cell(c, r));
       const [Anext, Cnext, Hnext] = [0, 2, 7].map((c) => cell(c, r + 1));
-      const listed = `${A}=""`;
-      b.set(r, FUTURES_COLS + 1, { formula: `=IF(${listed},"",LEGS.BASISAPY(${E},${D},${C},"compound"))`, format: "pct" });
+      const blank = `${A}=""`;
+      b.set(r, FUTURES_COLS + 1, { formula: `=IF(${blank},"",LEGS.BASISAPY(${E},${D},${C},"compound"))`, format: "pct" });
       b.set(r, FUTURES_COLS + 2, {
-        formula: `=IF(OR(${listed},${Anext}=""),"",LEGS.FORWARDAPY(${C},${H},${Cnext},${Hnext}))`,
+        formula: `=IF(OR(${blank},${Anext}=""),"",LEGS.FORWARDAPY(${C},${H},${Cnext},${Hnext}))`,
         format: "pct",
       });
-      b.set(r, FUTURES_COLS + 3, { formula: `=IF(${listed},"",${B}-RollDays)`, format: "date" });
+      b.set(r, FUTURES_COLS + 3, { formula: `=IF(${blank},"",${B}-RollDays)`, format: "date" });
       b.set(r, FUTURES_COLS + 4, {
-        formula: `=IF(${listed},"",IF(${C}<=RollDays,"Roll or close now","Roll in "&ROUNDDOWN(${C}-RollDays,0)&" days"))`,
+        formula: `=IF(${blank},"",IF(${C}<=RollDays,"Roll or close now","Roll in "&ROUNDDOWN(${C}-RollDays,0)&" days"))`,
         format: "int",
       });
     }

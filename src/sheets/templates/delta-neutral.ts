@@ -302,7 +302,7 @@ function backtest(b: SheetBuilder, values: Record<string, number | string>): voi
   b.spill(
     top,
     runCol,
-    '=LEGS.REBALANCE(BacktestPrices[Spot],SpotQty,HEDGE,Band,"band",FeeRate,BacktestPrices[Time])'.replace("HEDGE", hedge),
+    `=LEGS.REBALANCE(BacktestPrices[Spot],SpotQty,${hedge},Band,"band",FeeRate,BacktestPrices[Time])`,
     2 + EXAMPLE_PATH.length,
     6,
     "coin",

@@ -7,7 +7,7 @@
  * Background article: "Funding rates: are your costs/yields as expected?" and "What if funding
  * rates flip while I'm in a funding capture trade? Monitor constantly."
  */
-import { rangeRef } from "../a1";
+import { cellRef, rangeRef } from "../a1";
 import { SheetBuilder } from "../builder";
 import { InputSpec } from "../inputs";
 import { feeRateInput } from "./common-inputs";
@@ -81,7 +81,7 @@ export const fundingBoard: Template = {
       "Live from five venues (LEGS.FUNDINGBOARD): every rate per 8 hours whatever the venue's interval; refreshes every 30 s.",
     );
     b.inputs(INPUTS, values);
-    const cell = (c: number, r: number) => rangeRef({ row: r, col: c }, { row: r, col: c });
+    const cell = (c: number, r: number) => cellRef(r, c);
     const range = (c1: number, r1: number, c2: number, r2: number) => rangeRef({ row: r1, col: c1 }, { row: r2, col: c2 });
 
     b.metrics("Fees", [
@@ -139,7 +139,7 @@ export const fundingBoard: Template = {
     for (let i = 0; i < POSITIONS.length; i++) {
       const r = posTop + 1 + i;
       const [S, E, Sd, N] = [0, 1, 2, 3].map((c) => cell(c, r));
-      const [rate, hours, apr, perDay] = [0, 1, 2, 3].map((c) => cell(calc + c, r));
+      const [rate, hours, , perDay] = [0, 1, 2, 3].map((c) => cell(calc + c, r));
       const sign = `IF(LOWER(${Sd})="short",1,-1)`;
       b.set(r, calc, { formula: `=IF(${S}="","",LEGS.FUNDINGRATE(${S},${E}))`, format: "rate" });
       b.set(r, calc + 1, { formula: `=IF(${S}="","",LEGS.FUNDINGINTERVAL(${S},${E}))`, format: "number" });
@@ -148,7 +148,6 @@ export const fundingBoard: Template = {
       b.set(r, calc + 4, {
         formula: `=IF(${S}="","",IF(${perDay}<0,"Flipped: paying "&TEXT(-${perDay},"0.00")&" a day: review or unwind",IF(${perDay}=0,"No funding now","Receiving")))`,
       });
-      void apr;
     }
     const posFirst = posTop + 1;
     const posLast = posTop + POSITIONS.length;
