@@ -84,6 +84,10 @@ export function streamFutures(
   // Read here, in live.js: functions.js has no room for it.
   const family = single("margin", margin);
   const found = typeof family === "string" ? MARGINS.find((x) => x === family.trim().toLowerCase()) : undefined;
+  if (isDomainError(family)) {
+    sink.error(family); // a range of several cells: "margin takes a single value (got a 1×2 range)"
+    return () => undefined;
+  }
   if (!isBlank(family) && !found) {
     sink.error(
       invalid(

@@ -387,6 +387,11 @@ describe("LEGS.FUTURES as Excel calls it", () => {
       ),
     );
     inv.onCanceled!();
+    const range = invocation();
+    call(fns.FUTURES, "BTC", "binance", [["linear", "inverse"]], range);
+    await until(() => range.results.length > 0);
+    expect(range.results[0]).toEqual(new CF.Error("#VALUE!", "margin takes a single value (got a 1×2 range)"));
+    range.onCanceled!();
   });
 
   test("errors: unknown asset #N/A, bad exchange and bad asset #VALUE!, blank #N/A", async () => {
