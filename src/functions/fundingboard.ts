@@ -4,12 +4,13 @@
  * bundled into live.js with the service that fetches the rates (functions.js only forwards the
  * raw arguments), so the functions bundle stays within its size budget.
  */
-import { Dec, fromDouble, toDouble } from "../core/decimal";
+import { Dec, fromDouble } from "../core/decimal";
 import { DomainError, invalid, isDomainError, missing, Result } from "../core/errors";
 import { bestPair, HOURS_PER_YEAR, rateOver } from "../core/funding-board";
 import { EXCHANGES, Exchange } from "../live/exchange-names";
 import { parseSymbol } from "../live/symbols";
 import { describe, isBlank, single, toGrid, wordIn } from "./cells";
+import { finish } from "./spill";
 
 /** A watchlist longer than this is almost always a whole column selected by mistake. */
 export const MAX_BOARD_SYMBOLS = 500;
@@ -111,8 +112,6 @@ export function boardHeader(req: BoardRequest): string[] {
   return ["Symbol", ...req.venues.map((v) => `${v} ${l}`), "Best short", "Best long", spread, "Spread APR"];
 }
 
-const number = (d: Dec): BoardCell => toDouble(d) ?? invalid("funding rate too large");
-
 /** One symbol's row: the rates over the horizon per venue, the best pair, its spread and APR. */
 function boardRow(req: BoardRequest, symbol: string | null, quotes: readonly BoardQuote[]): BoardCell[] {
   const width = req.venues.length + 5;
@@ -136,7 +135,7 @@ function boardRow(req: BoardRequest, symbol: string | null, quotes: readonly Boa
       return missing(`${req.venues[v]} sent a funding interval of ${q.intervalHours} hours for ${symbol}`);
     }
     rates.push(r);
-    return number(r);
+    return finish(r);
   });
   const pair = bestPair(rates);
   if (!pair) {
@@ -145,7 +144,7 @@ function boardRow(req: BoardRequest, symbol: string | null, quotes: readonly Boa
     return [symbol, ...venueCells, none, "", "", ""];
   }
   const apr = pair.spread.times(HOURS_PER_YEAR).div(req.horizonHours);
-  return [symbol, ...venueCells, req.venues[pair.short], req.venues[pair.long], number(pair.spread), number(apr)];
+  return [symbol, ...venueCells, req.venues[pair.short], req.venues[pair.long], finish(pair.spread), finish(apr)];
 }
 
 /** The whole board: a header, then a row per symbol (quotes[symbol][venue], in the request's order). */
