@@ -10,7 +10,8 @@ module.exports = {
   // Builds dist/ once (as `npm run build` does) for the bundle, manifest and dev-server tests.
   globalSetup: "<rootDir>/test/build/global-setup.js",
   // One fast-check seed for every run (FC_SEED=random to explore; see the file).
-  setupFiles: ["<rootDir>/test/helpers/fast-check-seed.js"],
+  // LEGWORK_TEST_NOW=2031-06-15 runs the suite at that date (see the file; `npm run test:dates`).
+  setupFiles: ["<rootDir>/test/helpers/fast-check-seed.js", "<rootDir>/test/helpers/shift-clock.js"],
   // office-addin-mock's root module pulls ESM-only packages; its manifest reader is plain CommonJS.
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",

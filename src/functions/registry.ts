@@ -42,6 +42,16 @@ export function useLiveValues(source: LiveValues): void {
 
 const live = (name: string) => (args: readonly unknown[]) => liveValues.read(name, args);
 
+/**
+ * The clock the functions that read one use (NETDELTA's option legs count days to Expiry from
+ * it): the real one, unless the host pins it (the preview's `?now=`, the tests).
+ */
+let clock: () => number = () => Date.now();
+
+export function useClock(now: () => number): void {
+  clock = now;
+}
+
 export interface LegsFunction {
   name: string;
   /** Parameter names, required first. */
@@ -85,7 +95,7 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
     spills: [],
     ranges: [0],
     // As Excel's NETDELTA: a table with a Strike or Vol column goes to the option reader.
-    run: (a) => (hasOptionColumns(a[0]) ? netDeltaOf : netDelta)(a[0], a[1], a[2]),
+    run: (a) => (hasOptionColumns(a[0]) ? netDeltaOf(a[0], a[1], a[2], clock()) : netDelta(a[0], a[1], a[2])),
   },
   {
     name: "BASISAPY",

@@ -11,6 +11,7 @@ import { parseCell, parseRange } from "../sheets/a1";
 import { placeCells, SheetPlan } from "../sheets/plan";
 import { structuredToA1, tableShapes } from "../sheets/structured-refs";
 import { registerLegsFunctions } from "./legs-plugin";
+import { Clock, registerSheetClock, setSheetClock } from "./sheet-clock";
 
 export interface EvaluatedPlan {
   plan: SheetPlan;
@@ -26,9 +27,16 @@ export interface EvaluatedPlan {
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-export function evaluatePlan(plan: SheetPlan): EvaluatedPlan {
+export interface EvaluateOptions {
+  /** The clock the sheet's TODAY() and NOW() read (ms since 1970): the real one unless given. */
+  now?: Clock;
+}
+
+export function evaluatePlan(plan: SheetPlan, options: EvaluateOptions = {}): EvaluatedPlan {
   registerLegsFunctions();
+  registerSheetClock();
   const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  setSheetClock(hf, options.now ?? Date.now);
   const sheetName = hf.addSheet(plan.sheetName);
   const sheet = hf.getSheetId(sheetName) as number;
   for (const n of plan.names) hf.addNamedExpression(n.name, `=${quoteSheet(sheetName)}!${n.ref}`, sheet);

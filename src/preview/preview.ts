@@ -11,7 +11,7 @@ import { renderChart } from "./chart";
 import { evaluatePlan } from "./engine";
 import { PreviewLiveValues } from "./live-values";
 import { renderGrid } from "./render";
-import { useLiveValues } from "../functions/registry";
+import { useClock, useLiveValues } from "../functions/registry";
 import { FileSummary } from "../import/summary";
 import { buildBook, EXAMPLE } from "../sheets/templates/book";
 import { localOffsetMinutes, readFiles, renderSummaries } from "../taskpane/import-files";
@@ -56,6 +56,14 @@ function renderInputsForm(t: Template, params: URLSearchParams, errors: Record<s
   hidden.name = "template";
   hidden.value = t.id;
   form.append(hidden);
+  if (params.has("now")) {
+    // A pinned clock stays pinned on Recalculate.
+    const pinned = el("input");
+    pinned.type = "hidden";
+    pinned.name = "now";
+    pinned.value = params.get("now")!;
+    form.append(pinned);
+  }
   for (const spec of t.inputs) {
     const id = `in-${spec.id}`;
     const label = el("label", spec.kind === "percent" ? `${spec.label} (%)` : spec.label);
@@ -83,8 +91,22 @@ function renderInputsForm(t: Template, params: URLSearchParams, errors: Record<s
   return form;
 }
 
+/**
+ * The page's clock: the real one, or the instant `?now=` names (an ISO date and time, e.g.
+ * `now=2026-11-22T19:30:00Z`), running on from there: the sheet's TODAY() and NOW() and the date
+ * inputs' defaults, so a preview (a screenshot, a test) shows the same sheet on any day.
+ */
+function pageClock(params: URLSearchParams): () => number {
+  const pinned = params.has("now") ? Date.parse(params.get("now")!) : NaN;
+  if (!Number.isFinite(pinned)) return Date.now;
+  const offset = pinned - Date.now();
+  return () => Date.now() + offset;
+}
+
 function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams): void {
-  const today = todayIso();
+  const now = pageClock(params);
+  useClock(now);
+  const today = todayIso(new Date(now()));
   const raw: Record<string, string> = {};
   for (const spec of t.inputs) {
     const v = params.get(spec.id);
@@ -108,7 +130,7 @@ function renderTemplate(root: HTMLElement, t: Template, params: URLSearchParams)
     return;
   }
   const plan = t.kind === "book" ? buildBook(values, previewBook.empty ? EXAMPLE : previewBook.data()) : t.build(values);
-  const ev = evaluatePlan(plan);
+  const ev = evaluatePlan(plan, { now });
   const layout = el("div", undefined, "layout");
   const gridBox = el("div", undefined, "grid");
   gridBox.append(renderGrid(document, ev));

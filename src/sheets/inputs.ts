@@ -107,7 +107,13 @@ export function checkInputs(specs: readonly InputSpec[], raw: Record<string, str
   return { values, errors };
 }
 
-/** Today as yyyy-mm-dd (UTC), the reference for date defaults. */
+/**
+ * Today as yyyy-mm-dd, the reference for date defaults ("today+90"): the date in the computer's
+ * time zone, as the sheet's TODAY() is, so a default expiry 90 days out shows "Days left 90" at
+ * any hour (a UTC date was a day off in the evening west of Greenwich). The caller passes the
+ * clock's "now"; the taskpane and the preview pass the real one.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(now.getFullYear()).padStart(4, "0")}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

@@ -16,6 +16,8 @@ import { readExport } from "../../src/import/read-export";
 import { ParsedExport } from "../../src/import/types";
 import { PreviewBook } from "../../src/preview/book-data";
 import { displayNumber } from "../../src/sheets/formats";
+import { newContext } from "../helpers/browser-context";
+import { testNow } from "../helpers/test-clock";
 
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
@@ -48,7 +50,7 @@ beforeAll(async () => {
   expect(out).toMatch(/Upload My Add-in/);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // The page trusts the dev CA in a user's browser; here the check is done by Node below.
-  context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
+  context = await newContext(browser, { ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
   // No network here, and a real office.js would replace the stub: serve an empty script for it.
   await context.route("https://appsforoffice.microsoft.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js stand-in */" }),
@@ -313,6 +315,23 @@ describe("preview without Excel", () => {
     await page.close();
   });
 
+  test("?now= pins the preview's clock: the date defaults, TODAY() and NOW() of that day, and Recalculate keeps it", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/preview.html?template=cash-and-carry&now=2031-06-15T12:00:00`); // local noon: the 15th in any zone
+    await page.locator("#app[data-ready=true]").waitFor();
+    // Trade date today, expiry 90 days on: Excel dates of 2031-06-15 and 2031-09-13.
+    expect(await page.locator("#in-TradeDate").inputValue()).toBe("2031-06-15");
+    expect(await page.locator("#in-Expiry").inputValue()).toBe("2031-09-13");
+    const daysLeft = () => page.locator("table.sheet tr", { hasText: "Days left" }).first().innerText();
+    expect(await daysLeft()).toMatch(/Days left\s+90\b/);
+    await page.locator("#in-Expiry").fill("2031-06-25");
+    await page.locator("form.inputs button[type=submit]").click();
+    await page.waitForURL(/now=2031-06-15/);
+    await page.locator("#app[data-ready=true]").waitFor();
+    expect(await daysLeft()).toMatch(/Days left\s+10\b/);
+    await page.close();
+  });
+
   test("book: uploading exports through the file input shows their summary and the ledger's numbers", async () => {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -358,7 +377,8 @@ describe("preview without Excel", () => {
 
 /** The Total column of every Total row of LEDGER over these files, as the preview formats it. */
 function expectedLedger(files: [string, string][]): string[] {
-  const offset = -new Date().getTimezoneOffset();
+  // The page's offset on its clock (the run's date: in Auckland, +12 in June and +13 in December).
+  const offset = -new Date(testNow()).getTimezoneOffset();
   const book = new PreviewBook();
   book.add(files.map(([name, text]) => readExport(text, { fileName: name, utcOffsetMinutes: offset }) as ParsedExport));
   const data = book.data();

@@ -7,10 +7,12 @@
  */
 import { Browser, BrowserContext, chromium, Page } from "playwright-core";
 import { columnLetters, parseCell } from "../../src/sheets/a1";
-import { checkInputs, todayIso } from "../../src/sheets/inputs";
+import { checkInputs } from "../../src/sheets/inputs";
 import { placeCells, SheetPlan } from "../../src/sheets/plan";
 import { TEMPLATES } from "../../src/sheets/templates";
 import { freePort, runScript } from "../helpers/dev-server";
+import { newContext } from "../helpers/browser-context";
+import { NOW, TODAY } from "../helpers/sheet-now";
 
 const { CHROMIUM, CHROMIUM_ARGS } = require("../helpers/chromium");
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const out = await runScript("start.js", port);
   expect(out).toContain(`${base}/preview.html`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
+  context = await newContext(browser, { ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1000 } });
 }, 300000);
 
 afterAll(async () => {
@@ -38,7 +40,7 @@ afterAll(async () => {
 /** The template's plan with its default inputs, as the preview builds it. */
 function planOf(id: string): SheetPlan {
   const t = TEMPLATES.find((x) => x.id === id)!;
-  const { values, errors } = checkInputs(t.inputs, {}, todayIso());
+  const { values, errors } = checkInputs(t.inputs, {}, TODAY);
   expect(errors).toEqual({});
   return t.build(values);
 }
@@ -58,7 +60,8 @@ function lastColumn(plan: SheetPlan): { col: number; ref: string } {
 async function open(page: Page, id: string): Promise<string[]> {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/preview.html?template=${id}`);
+  // Pinned to the plan's "now" (the preview's ?now=), so the page and the plan above agree at any hour.
+  await page.goto(`${base}/preview.html?template=${id}&now=${new Date(NOW).toISOString()}`);
   await page.locator("#app[data-ready=true]").waitFor({ timeout: 30000 });
   return errors;
 }

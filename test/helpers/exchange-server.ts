@@ -24,6 +24,13 @@ export function fixture<T = unknown>(file: string): T {
 
 type Json = Record<string, unknown>;
 
+/**
+ * The fixtures' own "now": the time the exchange answers in test/fixtures/exchanges were taken
+ * (2026-11-22T19:30Z). A test that reads dated contracts or a "last N days" window from these
+ * fixtures runs its clock from here, never from the machine's date.
+ */
+export const SNAPSHOT = Date.UTC(2026, 10, 22, 19, 30);
+
 /** Synthetic funding history: one event every `intervalMs` ending at `end`, rates varying. */
 export function syntheticHistory(end: number, intervalMs: number, days: number): { time: number; rate: string }[] {
   const out: { time: number; rate: string }[] = [];

@@ -14,7 +14,7 @@ import { fundingYield } from "../../src/functions/fundingyield";
 import { boardQuotes } from "../../src/live/funding-board";
 import { MarketData } from "../../src/live/market";
 import { configure as configureLive, service } from "../../src/live/service";
-import { ExchangeServer, fixture } from "../helpers/exchange-server";
+import { ExchangeServer, fixture, SNAPSHOT } from "../helpers/exchange-server";
 import { fixtureMarket, MarketConfig } from "../helpers/fixture-market";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 import { invocation, until } from "../helpers/streaming-cell";
@@ -26,8 +26,6 @@ const fns = require("../../src/functions/functions") as typeof import("../../src
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 
 const server = new ExchangeServer();
-/** The fixtures' snapshot time, 2026-11-22T19:30Z. */
-const SNAPSHOT = 1795375800000;
 const POLL_MS = 30000;
 const STALE_MS = 60000;
 let clock = SNAPSHOT;

@@ -8,7 +8,7 @@ import { MarketData } from "../../src/live/market";
 import { configure as configureLive, service } from "../../src/live/service";
 import { deribitExpiryFromName, FUTURES_HEADER, futuresTable } from "../../src/live/futures";
 import { fixtureMarket, MarketConfig } from "../helpers/fixture-market";
-import { ExchangeServer, fixture } from "../helpers/exchange-server";
+import { ExchangeServer, fixture, SNAPSHOT } from "../helpers/exchange-server";
 import { fakeCustomFunctions } from "../helpers/custom-functions";
 import { invocation, until } from "../helpers/streaming-cell";
 
@@ -18,8 +18,6 @@ const fns = require("../../src/functions/functions") as typeof import("../../src
 const call = (fn: unknown, ...args: unknown[]): any => (fn as (...a: unknown[]) => unknown)(...args);
 
 const server = new ExchangeServer();
-/** The fixtures' snapshot time, 2026-11-22T19:30Z. */
-const SNAPSHOT = 1795375800000;
 const DAY = 86400000;
 let clock = SNAPSHOT;
 
@@ -459,4 +457,38 @@ test("Binance's /futures/data/basis example: the same basis, and annualizedBasis
   expect(Number(((0.0024 * 365) / days).toFixed(4))).toBe(0.0283);
   // FUTURES annualises the exact ratio: the same convention, without the rounding.
   expect(apy).toBeCloseTo((basisPct * 365) / days, 15);
+});
+
+/**
+ * The expiry boundary on every venue, by the injected clock: one second before a contract's
+ * delivery it is listed, with 1 s to go (Days = 1/86,400); at delivery and one second after it is
+ * gone from the table, whatever day the suite runs. The soonest BTC contract of each venue is
+ * taken from its own table at the fixtures' time.
+ */
+describe.each(["deribit", "binance", "okx", "bybit"] as const)("%s: a contract at its expiry", (venue) => {
+  const SECOND = 1000;
+
+  async function soonest(): Promise<{ instrument: string; expiry: number }> {
+    const [, first] = await market().futures(venue, "BTC");
+    return { instrument: first[0] as string, expiry: Math.round(((first[1] as number) - 25569) * DAY) };
+  }
+
+  test("expiry − 1 s: listed, 1 s to go; expiry and expiry + 1 s: dropped (with any contract delivered at the same time)", async () => {
+    const { instrument, expiry } = await soonest();
+    clock = expiry - SECOND;
+    const before = (await market().futures(venue, "BTC")).slice(1);
+    expect(before[0][0]).toBe(instrument);
+    expect(before[0][2]).toBe(SECOND / DAY);
+    const later = before.filter((r) => r[2] !== SECOND / DAY).map((r) => r[0]);
+    expect(later.length).toBeGreaterThan(0);
+    for (const at of [expiry, expiry + SECOND]) {
+      clock = at;
+      const names = await market()
+        .futures(venue, "BTC")
+        .then((t) => t.slice(1).map((r) => r[0]))
+        .catch(() => []);
+      expect(names).not.toContain(instrument);
+      expect(names).toEqual(later);
+    }
+  });
 });

@@ -10,11 +10,9 @@ import { PreviewLiveValues } from "../../src/preview/live-values";
 import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
 import { checkInputs } from "../../src/sheets/inputs";
 import { templateById } from "../../src/sheets/templates";
-import { ExchangeServer } from "../helpers/exchange-server";
+import { ExchangeServer, SNAPSHOT } from "../helpers/exchange-server";
 
 const server = new ExchangeServer();
-/** The fixtures' snapshot time, 2026-11-22T19:30Z. */
-const SNAPSHOT = 1795375800000;
 
 beforeAll(async () => {
   await server.start();
@@ -32,10 +30,10 @@ async function evaluateLive(id: string, raw: Record<string, string> = {}): Promi
   const { values, errors } = checkInputs(t.inputs, raw, "2026-11-22");
   expect(errors).toEqual({});
   const plan = t.build(values);
-  let ev = evaluatePlan(plan);
+  let ev = evaluatePlan(plan, { now: () => SNAPSHOT });
   for (let i = 0; i < 3 && live.waiting; i++) {
     await live.fetchPending();
-    ev = evaluatePlan(plan);
+    ev = evaluatePlan(plan, { now: () => SNAPSHOT });
   }
   return ev;
 }

@@ -6,13 +6,14 @@
  * Binance's published base fees (spot 0.1 %, USDⓈ-M taker 0.05 %).
  */
 import { DetailedCellError } from "hyperformula";
-import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
-import { checkInputs, todayIso } from "../../src/sheets/inputs";
+import { EvaluatedPlan } from "../../src/preview/engine";
+import { evaluateNow as evaluatePlan, TODAY } from "../helpers/sheet-now";
+import { checkInputs } from "../../src/sheets/inputs";
 import { book, buildBook } from "../../src/sheets/templates/book";
 import { parseCell } from "../../src/sheets/a1";
 import { LEDGER_HEADER } from "../../src/functions/ledger";
 
-const { values } = checkInputs(book.inputs, {}, todayIso());
+const { values } = checkInputs(book.inputs, {}, TODAY);
 
 /** The spilled table whose formula contains `fn`, as rows of values until the first blank row. */
 function spilled(ev: EvaluatedPlan, fn: string): unknown[][] {

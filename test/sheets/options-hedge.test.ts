@@ -5,24 +5,32 @@
  * Other Derivatives", Black's model; the normal CDF from its Taylor series), and against
  * src/core/black76.ts.
  *
- * The sheet counts days from NOW() (the real clock), so the exact numbers are checked with
- * "Days to expiry" set to 30 (as typing a number over the formula would); the checks that use
- * the clock (NETDELTA, which reads Expiry itself) assert relations that hold at any time.
+ * The sheet counts days from NOW(), so the exact numbers are checked with "Days to expiry" set to
+ * 30 (as typing a number over the formula would); the checks that use the clock (NETDELTA, which
+ * reads Expiry itself) assert relations that hold at any time. The clock is the run's, taken once
+ * (test/helpers/sheet-now.ts).
  */
 import { DetailedCellError } from "hyperformula";
 import { optionPrice } from "../../src/core/black76";
-import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
+import { EvaluatedPlan } from "../../src/preview/engine";
+import { evaluateNow as evaluatePlan, NOW, TODAY } from "../helpers/sheet-now";
 import { parseCell } from "../../src/sheets/a1";
-import { checkInputs, todayIso } from "../../src/sheets/inputs";
+import { checkInputs } from "../../src/sheets/inputs";
 import { PRICE_MOVES } from "../../src/sheets/scenario";
 import { templateById } from "../../src/sheets/templates";
 import { OPTION_LEG_HEADERS } from "../../src/sheets/templates/template";
 
-const TODAY = todayIso();
+/**
+ * The offset a trader on this computer types into "Your clock's offset from UTC" (the sheet's
+ * NOW() is local time; NETDELTA reads Expiry in UTC): 0 on a UTC machine, −5 in a New York
+ * winter, +12 in an Auckland winter (`npm run test:dates` runs in both).
+ */
+const UTC_OFFSET = String(-new Date(NOW).getTimezoneOffset() / 60);
 
 function evaluate(id: string, overrides: Record<string, string> = {}): EvaluatedPlan {
   const t = templateById(id)!;
-  const { values, errors } = checkInputs(t.inputs, overrides, TODAY);
+  const inputs = t.inputs.some((i) => i.id === "UtcOffset") ? { UtcOffset: UTC_OFFSET, ...overrides } : overrides;
+  const { values, errors } = checkInputs(t.inputs, inputs, TODAY);
   expect(errors).toEqual({});
   return evaluatePlan(t.build(values));
 }
@@ -66,8 +74,8 @@ function near(actual: number, expected: number, tolerance = 1e-9): void {
 }
 
 /**
- * NETDELTA reads the clock to the millisecond, the sheet's NOW() to the whole second: the two
- * may be a second apart, a change of about 1e-7 in the book's delta.
+ * NETDELTA reads the clock to the millisecond, the sheet's NOW() to the whole second (as Excel's):
+ * on the same clock they may be a second apart, a change of about 1e-7 in the book's delta.
  */
 const NOW_SECONDS = 1e-6;
 
@@ -274,10 +282,8 @@ describe("Options hedge (long calls, short perp)", () => {
     const ev = evaluate("options-hedge");
     const expiry = Date.parse(`${TODAY}T08:00:00Z`) + 30 * 86400000;
     const days = num(ev, "Days to expiry");
-    // NOW() is local time: the offset input makes up for it (0 on a UTC machine).
-    const local = -new Date().getTimezoneOffset() / 60;
-    ev.set("UtcOffset", local);
-    near(num(ev, "Days to expiry"), (expiry - Date.now()) / 86400000, NOW_SECONDS);
+    // NOW() is local time: the offset input (set by `evaluate` as the trader would) makes up for it.
+    near(days, (expiry - NOW) / 86400000, NOW_SECONDS);
     expect(days).toBeGreaterThan(29);
     ev.set("Expiry", 40000); // 2009-07-06: long past
     expect(num(ev, "Days to expiry")).toBe(0);

@@ -4,14 +4,13 @@
  * input recalculates the metrics and the scenario grid as Excel would.
  */
 import { DetailedCellError } from "hyperformula";
-import { evaluatePlan, EvaluatedPlan } from "../../src/preview/engine";
+import { EvaluatedPlan } from "../../src/preview/engine";
+import { evaluateNow as evaluatePlan, TODAY } from "../helpers/sheet-now";
 import { parseRange } from "../../src/sheets/a1";
-import { checkInputs, todayIso } from "../../src/sheets/inputs";
+import { checkInputs } from "../../src/sheets/inputs";
 import { SheetPlan } from "../../src/sheets/plan";
 import { STRATEGY_TEMPLATES, templateById } from "../../src/sheets/templates";
 import { LEG_HEADERS } from "../../src/sheets/templates/template";
-
-const TODAY = todayIso(); // TODAY() in the sheet is the real clock too
 
 function build(id: string, overrides: Record<string, string> = {}): SheetPlan {
   const t = templateById(id)!;
