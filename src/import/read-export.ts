@@ -9,9 +9,18 @@
  */
 import Papa from "papaparse";
 import { borrowMemory, returnMemory } from "../core/scratch";
-import { ExportFormat, FileContext } from "./format";
+import { ExportFormat, FileContext, formatMatches, headerFor } from "./format";
 import { FORMATS } from "./registry";
 import { FillRow, FundingRow, ImportOptions, ParsedExport } from "./types";
+
+/**
+ * An id a spreadsheet turned into a rounded number (8323719608 → 8.32372E+09): no longer the
+ * exchange's id, and the same for different rows, so never a key.
+ */
+const SHORTENED = /^\d+(\.\d+)?E\+\d+$/i;
+
+/** Cell separators, in the order tried: the exchanges' comma, then what spreadsheets save with. */
+const DELIMITERS = [",", ";", "\t"];
 
 /** The header may follow this many preamble lines (Bybit and OKX write one). */
 const MAX_PREAMBLE = 5;
@@ -29,12 +38,19 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   const lines = text.split("\n", MAX_PREAMBLE + 1);
   let format: ExportFormat | undefined;
   let headerLine = -1;
+  // Exchanges write commas; a spreadsheet in a European locale saves the file again with ';' (and
+  // decimal commas), some with tabs: the separator is the one that makes a known header.
+  let delimiter = ",";
   for (let i = 0; i < lines.length && !format; i++) {
-    // Exchanges write commas; a file saved again with ';' (a European Excel) may also have decimal
-    // commas, so it is refused rather than guessed at.
-    const cells = (Papa.parse<string[]>(lines[i], { delimiter: "," }).data[0] ?? []).map((c) => c.trim());
-    format = FORMATS.find((f) => f.matches(cells));
-    if (format) headerLine = i;
+    for (const d of DELIMITERS) {
+      const cells = (Papa.parse<string[]>(lines[i], { delimiter: d }).data[0] ?? []).map((c) => c.trim());
+      format = FORMATS.find((f) => formatMatches(f, cells));
+      if (format) {
+        headerLine = i;
+        delimiter = d;
+        break;
+      }
+    }
   }
   if (!format) return { refused: unknownFormat(lines) };
 
@@ -76,8 +92,23 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     else pools[k] = null;
     return cell;
   };
+  // The header's names as the format reads them (a translated header in English), said in the summary.
+  const columnNames = (cells: string[]): string[] => {
+    const { names: named, note } = headerFor(
+      format!,
+      cells.map((h) => h.trim()),
+    );
+    if (note) context.notes.push(note);
+    return [...named];
+  };
+  let noDataLine = "";
   const take = (cells: string[], line: number) => {
     if (cells.length === 1 && cells[0].trim() === "") return; // blank line
+    // The exchange's "no rows" line (alone in its first cell), not a damaged row.
+    if (format!.noData && cells.every((c, k) => (k === 0 ? format!.noData!.test(c.trim()) : c.trim() === ""))) {
+      noDataLine = cells[0].trim();
+      return;
+    }
     result.rows += 1;
     if (cells.length !== names.length) {
       result.problems.push({ line, reason: `${cells.length} cells where the header has ${names.length}` });
@@ -89,7 +120,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     records.push(record);
     nextLine = line + 1;
   };
-  if (!body.includes('"')) {
+  if (!body.includes('"') && delimiter === ",") {
     // No quotes: papaparse's fast mode (lines at \n, cells at commas), row by row; every line is
     // one row, so line numbers count from the header's.
     let line = headerLine + 1;
@@ -99,7 +130,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       fastMode: true,
       skipEmptyLines: false,
       step: (results) => {
-        if (line === headerLine + 1) names = results.data.map((h) => h.trim());
+        if (line === headerLine + 1) names = columnNames(results.data);
         else take(results.data, line);
         line++;
       },
@@ -110,7 +141,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     const ends: number[] = [];
     const errors: Papa.ParseError[] = [];
     Papa.parse<string[]>(body, {
-      delimiter: ",",
+      delimiter,
       skipEmptyLines: false,
       step: (results) => {
         data.push(results.data);
@@ -124,16 +155,25 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
         refused: `line ${headerLine + (unbalanced.row ?? 0) + 1} opens a quote that is never closed: the file is damaged, nothing was read`,
       };
     }
-    names = data[0].map((h) => h.trim());
+    names = columnNames(data[0]);
     const lineOf = lineNumbers(body, ends, headerLine);
     for (let i = 1; i < data.length; i++) take(data[i], lineOf(i));
   }
-  if (result.rows === 0) return { refused: `the file has the ${format.name} header but no rows` };
+  if (result.rows === 0) {
+    return {
+      refused: noDataLine
+        ? `this export holds no rows: the exchange wrote "${noDataLine}" under the header (export a period with trades; nothing to import)`
+        : `the file has the ${format.name} header but no rows`,
+    };
+  }
 
+  if (delimiter !== ",") readDecimalCommas(records, delimiter, context);
   format.prepare?.(records, context);
+  if (context.refused) return { refused: context.refused };
   // Rows without an exchange id are keyed by their content: "content#1", and "#2", … for repeats
   // (see numberRepeats), each row with its time (repeats have the same time).
   const byContent: { key: string; time: number }[] = [];
+  let shortened = 0;
   const symbols = new Set<string>();
   for (let i = 0, b = 0, line = 0; i < records.length; i++) {
     if (breaks[b] === i) {
@@ -145,6 +185,10 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     else if ("other" in outcome) result.other.push({ line, what: outcome.other });
     else if ("fill" in outcome) {
       const f = fillRow(outcome.fill);
+      if (SHORTENED.test(f.tradeId)) {
+        f.tradeId = "";
+        shortened++;
+      }
       if (f.tradeId) f.key = `${f.exchange}|${f.symbol}|${f.tradeId}`;
       else {
         const last = `${f.exchangeRealized ?? ""}#1`; // (one flat string per key: join's, with its "#1")
@@ -156,6 +200,10 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       widen(result, f.time);
     } else {
       const f = fundingRow(outcome.funding);
+      if (SHORTENED.test(f.transactionId)) {
+        f.transactionId = "";
+        shortened++;
+      }
       if (f.transactionId) f.key = `${f.exchange}|funding|${f.transactionId}`;
       else {
         f.key = [f.exchange, timeText(f.time), f.symbol, f.amount, `${f.asset ?? ""}#1`].join("|");
@@ -165,6 +213,11 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       symbols.add(f.symbol);
       widen(result, f.time);
     }
+  }
+  if (shortened > 0) {
+    context.notes.push(
+      `${shortened} ids shortened to a number such as 8.32372E+09 by a spreadsheet: those rows are matched by their content instead`,
+    );
   }
   numberRepeats(byContent);
   result.symbols = [...symbols].sort();
@@ -304,14 +357,35 @@ function lineNumbers(body: string, ends: readonly number[], headerLine: number):
 function unknownFormat(lines: string[]): string {
   const first = lines.find((l) => l.trim() !== "") ?? "";
   const shown = first.length > 80 ? `${first.slice(0, 80)}…` : first;
-  const separator =
-    /;/.test(first) && !/,/.test(first)
-      ? " (its cells are separated by ';': export the file again as CSV with commas)"
-      : /\t/.test(first)
-        ? " (its cells are separated by tabs: export the file again as CSV)"
-        : "";
   const known = FORMATS.map((f) => f.name).join("; ");
-  return `not an export Legwork reads${separator}: it starts "${shown}". Known exports: ${known}`;
+  return `not an export Legwork reads: it starts "${shown}". Known exports: ${known}`;
+}
+
+/** "1.234,56" / "-0,5" / "0,0368 USDT": a number written with a decimal comma (and dots between thousands). */
+const DECIMAL_COMMA = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)((?:E[+-]?\d+)?(?:\s?[A-Za-z][A-Za-z0-9]*)?)$/i;
+
+/**
+ * A file saved again by a spreadsheet in a European locale: cells separated by ';' (or tabs) and
+ * numbers with decimal commas. Where any cell is such a number, every such cell is rewritten with
+ * a decimal point; cells with a point and no comma are left as they are (a spreadsheet keeps text
+ * cells such as "0.02427264USDT" as the exchange wrote them), so no number is ever guessed at.
+ */
+function readDecimalCommas(records: Record<string, string>[], delimiter: string, context: FileContext): void {
+  const separator = delimiter === ";" ? "';'" : "tabs";
+  let commas = 0;
+  for (const r of records) {
+    for (const k in r) {
+      const m = DECIMAL_COMMA.exec(r[k]);
+      if (!m) continue;
+      r[k] = `${m[1]}${m[2].replace(/\./g, "")}.${m[3]}${m[4]}`;
+      commas++;
+    }
+  }
+  context.notes.push(
+    commas > 0
+      ? `cells separated by ${separator} and decimal commas (a spreadsheet saved the file again): numbers such as 1.234,56 read as 1234.56`
+      : `cells separated by ${separator} (a spreadsheet saved the file again)`,
+  );
 }
 
 /** Control characters other than tab and line breaks: a spreadsheet, archive or image, not a CSV. */

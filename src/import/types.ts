@@ -80,4 +80,9 @@ export interface ImportOptions {
   fileName?: string;
   /** For files that state no time zone (Hyperliquid): minutes east of UTC of the times in the file; default 0. */
   utcOffsetMinutes?: number;
+  /**
+   * The trader's answer for a file whose dates fit several orders (03/04/2026: 3 April or 4
+   * March): never guessed; without it such a file is refused with the question.
+   */
+  dateOrder?: "ymd" | "dmy" | "mdy";
 }

@@ -14,7 +14,7 @@ import { renderGrid } from "./render";
 import { useClock, useLiveValues } from "../functions/registry";
 import { FileSummary } from "../import/summary";
 import { buildBook, EXAMPLE } from "../sheets/templates/book";
-import { localOffsetMinutes, readFiles, renderSummaries } from "../taskpane/import-files";
+import { dateOrderOf, localOffsetMinutes, readFiles, renderSummaries, setUpDateOrder } from "../taskpane/import-files";
 import { PreviewBook } from "./book-data";
 
 // Live cells (LEGS.FUNDINGRATE, …) read what the page fetched through the relay on its origin.
@@ -172,14 +172,19 @@ function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): 
   input.id = "book-files";
   input.type = "file";
   input.multiple = true;
-  input.accept = ".csv,text/csv,text/plain";
+  input.accept = ".csv,.zip,text/csv,text/plain,application/zip";
+  const datesLabel = el("label", "Dates, where a file cannot tell day from month (03/04/2026)");
+  datesLabel.htmlFor = "book-dates";
+  const dates = el("select");
+  dates.id = "book-dates";
+  setUpDateOrder(dates);
   const list = el("ul", undefined, "summaries");
   list.id = "book-summaries";
   renderSummaries(document, list, importSummaries);
   input.addEventListener("change", () => {
     const files = Array.from(input.files ?? []);
     root.dataset.importing = "true";
-    void readFiles(files, localOffsetMinutes()).then((summaries) => {
+    void readFiles(files, { utcOffsetMinutes: localOffsetMinutes(), dateOrder: dateOrderOf(dates) }).then((summaries) => {
       importSummaries = summaries;
       previewBook.add(summaries.flatMap((s) => (s.parsed ? [s.parsed] : [])));
       root.replaceChildren();
@@ -188,7 +193,7 @@ function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): 
       root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length);
     });
   });
-  box.append(label, input, list);
+  box.append(datesLabel, dates, label, input, list);
   return box;
 }
 

@@ -1,17 +1,20 @@
 /**
  * Browser files → summaries, for the taskpane's Import view and the preview page: the same
- * parsing code in both (src/import/read-export.ts). Files are read one after another, with a
+ * parsing code in both (src/import/read-upload.ts: CSVs and ZIP archives of them). Files are read one after another, with a
  * pause between them, so the page keeps painting while a large export is read.
  */
-import { readExport } from "../import/read-export";
+import { DATE_ORDERS, DateOrder } from "../import/dates";
+import { readUpload, ReadSettings } from "../import/read-upload";
 import { FileSummary, summarise } from "../import/summary";
+
+export type { ReadSettings };
 
 /** Exports larger than this are refused before they are read (Excel would not hold them anyway). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function readFiles(files: readonly File[], utcOffsetMinutes: number): Promise<FileSummary[]> {
+export async function readFiles(files: readonly File[], settings: ReadSettings): Promise<FileSummary[]> {
   const out: FileSummary[] = [];
   for (const file of files) {
     await pause();
@@ -23,20 +26,64 @@ export async function readFiles(files: readonly File[], utcOffsetMinutes: number
       );
       continue;
     }
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch (e) {
       out.push(summarise(file.name, { refused: `the file could not be read (${e instanceof Error ? e.message : String(e)})` }));
       continue;
     }
-    out.push(summarise(file.name, readExport(text, { fileName: file.name, utcOffsetMinutes })));
+    out.push(...readUpload(file.name, bytes, settings));
   }
   return out;
 }
 
 /** The browser's offset from UTC in minutes east (Hyperliquid exports times in the browser's zone). */
 export const localOffsetMinutes = (): number => -new Date().getTimezoneOffset();
+
+/** The "Dates" choice (a select): how to read files whose dates fit several orders; "" asks. */
+const DATE_CHOICES: [DateOrder | "", string][] = [
+  ["", "As the file shows (ask when it cannot tell)"],
+  ["dmy", "Day first (31/12/2026)"],
+  ["mdy", "Month first (12/31/2026)"],
+  ["ymd", "Year first (2026-12-31)"],
+];
+const DATE_ORDER_KEY = "legwork.import.dateOrder";
+
+/** Fills the select with the choices, on the trader's last answer (kept in this browser's storage). */
+export function setUpDateOrder(select: HTMLSelectElement): void {
+  const doc = select.ownerDocument;
+  select.replaceChildren(
+    ...DATE_CHOICES.map(([value, text]) => {
+      const o = doc.createElement("option");
+      o.value = value;
+      o.textContent = text;
+      return o;
+    }),
+  );
+  select.value = rememberedDateOrder() ?? "";
+  select.addEventListener("change", () => {
+    try {
+      if (select.value) localStorage.setItem(DATE_ORDER_KEY, select.value);
+      else localStorage.removeItem(DATE_ORDER_KEY);
+    } catch {
+      // Storage may be off (private windows, some hosts): the choice holds for this session only.
+    }
+  });
+}
+
+/** The trader's remembered answer, if any. */
+function rememberedDateOrder(): DateOrder | undefined {
+  try {
+    const v = localStorage.getItem(DATE_ORDER_KEY);
+    return DATE_ORDERS.find((o) => o === v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The select's answer as an import option. */
+export const dateOrderOf = (select: HTMLSelectElement): DateOrder | undefined => DATE_ORDERS.find((o) => o === select.value);
 
 /** Draws the summaries into `list` (text only: nothing from a file becomes HTML). */
 export function renderSummaries(doc: Document, list: HTMLElement, summaries: readonly FileSummary[]): void {

@@ -10,12 +10,13 @@ import { ParsedExport } from "../import/types";
 import { zoneLabel } from "../import/values";
 import { checkInputs, todayIso } from "../sheets/inputs";
 import { book, buildBook } from "../sheets/templates/book";
-import { localOffsetMinutes, readFiles, renderSummaries } from "./import-files";
+import { dateOrderOf, localOffsetMinutes, readFiles, renderSummaries, setUpDateOrder } from "./import-files";
 
 interface ImportElements {
   files: HTMLInputElement;
   drop: HTMLElement;
   offset: HTMLInputElement;
+  dates: HTMLSelectElement;
   summaries: HTMLElement;
   button: HTMLButtonElement;
   progress: HTMLProgressElement;
@@ -39,6 +40,7 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
   let summaries: FileSummary[] = [];
   let chosen: File[] = [];
   el.offset.value = zoneLabel(localOffsetMinutes());
+  setUpDateOrder(el.dates);
 
   const setStatus = (text: string, kind: Status = "info") => {
     el.status.textContent = text;
@@ -54,7 +56,7 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
       return;
     }
     setStatus(chosen.length ? "Reading the files…" : "");
-    summaries = await readFiles(chosen, offset);
+    summaries = await readFiles(chosen, { utcOffsetMinutes: offset, dateOrder: dateOrderOf(el.dates) });
     renderSummaries(doc, el.summaries, summaries);
     const files = readable();
     const fills = files.reduce((n, f) => n + f.fills.length, 0);
@@ -92,6 +94,7 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
     void refresh();
   });
   el.offset.addEventListener("change", () => void refresh());
+  el.dates.addEventListener("change", () => void refresh());
   el.drop.addEventListener("dragover", (e) => {
     e.preventDefault();
     el.drop.classList.add("over");

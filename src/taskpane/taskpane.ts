@@ -89,6 +89,7 @@ setUpImport(
     files: byId("import-files"),
     drop: byId("import-drop"),
     offset: byId("import-offset"),
+    dates: byId("import-dates"),
     summaries: byId("import-summaries"),
     button: byId("import-button"),
     progress: byId("import-progress"),

@@ -195,7 +195,10 @@ describe("taskpane with a stubbed Office host", () => {
     const summaries = await page.locator("#import-summaries > li").allInnerTexts();
     expect(summaries[0]).toMatch(/uta\.csv: Bybit unified account transaction log/);
     expect(summaries[0]).toMatch(/UTC/);
-    expect(summaries[1]).toMatch(/notes\.csv: not imported[\s\S]*separated by ';'/);
+    // (';' is read as a spreadsheet's separator: this header is simply no export's.)
+    expect(summaries[1]).toMatch(/notes\.csv: not imported[\s\S]*not an export Legwork reads: it starts "date;amount"/);
+    // The "Dates" choice is offered, on "as the file shows" until the trader answers.
+    expect(await page.locator("#import-dates").inputValue()).toBe("");
     await expect(page.locator("#import-status").textContent()).resolves.toMatch(/Nothing is written until you press Import/);
     // Nothing was sent to Excel but the search for Book sheets (names and headers only).
     const ops = await page.evaluate(() =>
@@ -344,11 +347,20 @@ describe("preview without Excel", () => {
 
     const dir = path.resolve(__dirname, "../fixtures/exports");
     const files = ["hyperliquid/trade_history.csv", "hyperliquid/funding_history.csv", "binance/Export Trade History(UTC+3).csv"];
+    // Hyperliquid's dates (03/04/2025) fit day and month first: the summary asks, nothing is read.
+    await page.setInputFiles("#book-files", path.join(dir, files[0]));
+    await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    expect(await page.locator("#book-summaries > li").first().innerText()).toMatch(
+      /not imported[\s\S]*day-month-year or month-day-year: choose the date order under "Dates"/,
+    );
+    // The answer (the source's files are day first), kept for the next files and the next visit.
+    await page.selectOption("#book-dates", "dmy");
     await page.setInputFiles(
       "#book-files",
       files.map((f) => path.join(dir, f)),
     );
     await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    expect(await page.locator("#book-dates").inputValue()).toBe("dmy");
     const summaries = await page.locator("#book-summaries > li").allInnerTexts();
     expect(summaries).toHaveLength(3);
     expect(summaries[0]).toMatch(/trade_history\.csv: Hyperliquid trade history.* · 13 rows/);
@@ -380,7 +392,9 @@ function expectedLedger(files: [string, string][]): string[] {
   // The page's offset on its clock (the run's date: in Auckland, +12 in June and +13 in December).
   const offset = -new Date(testNow()).getTimezoneOffset();
   const book = new PreviewBook();
-  book.add(files.map(([name, text]) => readExport(text, { fileName: name, utcOffsetMinutes: offset }) as ParsedExport));
+  book.add(
+    files.map(([name, text]) => readExport(text, { fileName: name, utcOffsetMinutes: offset, dateOrder: "dmy" }) as ParsedExport),
+  );
   const data = book.data();
   // The Marks block starts with each symbol's last fill price (no live marks offline); it has 10 rows.
   const marks = data.marks.slice(0, 10).map((m) => [...m]);

@@ -1,6 +1,6 @@
 /**
- * What ships, checked offline: the production dependency tree is decimal.js (in functions.js)
- * and Hono with its Node adapter (in the relay), at the version ranges package.json pins, under
+ * What ships, checked offline: the production dependency tree is decimal.js (in functions.js),
+ * Hono with its Node adapter (in the relay) and papaparse and fflate (the export reader), at the version ranges package.json pins, under
  * the licences the README lists. (`npm run audit` asks
  * npm's advisory service too, where it can be reached.)
  */
@@ -12,8 +12,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
 
 describe("shipped dependencies", () => {
-  test("the runtime dependencies are decimal.js (functions.js), Hono (the relay) and papaparse (imports), with nothing of their own", () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@hono/node-server", "decimal.js", "hono", "papaparse"]);
+  test("the runtime dependencies are decimal.js (functions.js), Hono (the relay), papaparse and fflate (imports), with nothing of their own", () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@hono/node-server", "decimal.js", "fflate", "hono", "papaparse"]);
     for (const name of Object.keys(pkg.dependencies)) {
       const entry = lock.packages[`node_modules/${name}`];
       expect(entry.dev).toBeUndefined();
@@ -26,6 +26,7 @@ describe("shipped dependencies", () => {
     expect(shipped.map(([p]) => p).sort()).toEqual([
       "node_modules/@hono/node-server",
       "node_modules/decimal.js",
+      "node_modules/fflate",
       "node_modules/hono",
       "node_modules/papaparse",
     ]);

@@ -14,7 +14,8 @@ import { exportFile } from "../helpers/exports";
 import { FakeBook } from "../helpers/fake-book";
 
 const parse = (text: string, fileName = "export.csv"): ParsedExport => {
-  const r = readExport(text, { fileName });
+  // (The Hyperliquid fixtures' dates are day first, as their source says: the trader's answer.)
+  const r = readExport(text, { fileName, dateOrder: "dmy" });
   if ("refused" in r) throw new Error(r.refused);
   return r;
 };

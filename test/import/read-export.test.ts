@@ -10,7 +10,8 @@ import { readExport } from "../../src/import/read-export";
 import { exportFile as file, parsed, refused } from "../helpers/exports";
 
 describe("Hyperliquid", () => {
-  const trades = parsed(readExport(file("hyperliquid/trade_history.csv"), { fileName: "binance.csv" }));
+  // The source's dates are DD/MM/YYYY (SOURCES.md); the file alone cannot tell (below): the trader's answer.
+  const trades = parsed(readExport(file("hyperliquid/trade_history.csv"), { fileName: "binance.csv", dateOrder: "dmy" }));
 
   test("trade history: told from its header (not its misleading name); perps and spot; every row read", () => {
     expect(trades.formatId).toBe("hyperliquid-trades");
@@ -39,16 +40,19 @@ describe("Hyperliquid", () => {
     expect(trades.to).toBe(Date.UTC(2026, 1, 8, 15, 3, 21));
   });
 
-  test("locale dates: no day above 12 in this file, so day/month/year is assumed, and the summary says so; no zone: UTC, said too", () => {
+  test("locale dates: no day above 12 and rows not in time order, so the file is not read until the trader says the order; then the summary says so", () => {
+    expect(refused(readExport(file("hyperliquid/trade_history.csv")))).toBe(
+      'the dates in time (such as "03/04/2025 10:08:56") can be read as day-month-year or month-day-year: choose the date order under "Dates" and read the file again (nothing was read from it)',
+    );
     expect(trades.notes).toEqual([
-      "dates read as day/month/year: no day above 12 in the file tells the order for certain",
+      "dates read as day-month-year, as you chose",
       "Hyperliquid states no time zone: times read as UTC",
     ]);
     const us = readExport("time,coin,dir,px,sz,ntl,fee,closedPnl\n9/18/2025 - 14:59:56,ETH,Open Long,2000,1,2000,0.5,-0.5\n", {
       utcOffsetMinutes: 120,
     });
     expect(parsed(us).fills[0].time).toBe(Date.UTC(2025, 8, 18, 12, 59, 56));
-    expect(parsed(us).notes[0]).toBe("dates read as month/day/year (a second number above 12 appears)");
+    expect(parsed(us).notes[0]).toBe("dates read as month-day-year, the only order every date in the file fits");
   });
 
   test("the imported ETH fills give REALIZEDPNL = closedPnl + fee (Hyperliquid's closedPnl is net of the fee)", () => {
@@ -65,7 +69,7 @@ describe("Hyperliquid", () => {
   });
 
   test("funding history: payments signed + received / − paid, rates in exponent form read exactly", () => {
-    const funding = parsed(readExport(file("hyperliquid/funding_history.csv")));
+    const funding = parsed(readExport(file("hyperliquid/funding_history.csv"), { dateOrder: "dmy" }));
     expect(funding.formatId).toBe("hyperliquid-funding");
     expect(funding.funding.map((f) => [f.symbol, f.amount, f.rate])).toEqual([
       ["ETH", "0.000055", "0.000000553"],
@@ -255,8 +259,8 @@ describe("Deribit", () => {
 describe("nothing doubled, nothing lost", () => {
   test("reading the same file again gives the same keys; identical rows in one file stay distinct", () => {
     const text = file("hyperliquid/trade_history.csv");
-    const a = parsed(readExport(text)).fills.map((f) => f.key);
-    const b = parsed(readExport(text)).fills.map((f) => f.key);
+    const a = parsed(readExport(text, { dateOrder: "dmy" })).fills.map((f) => f.key);
+    const b = parsed(readExport(text, { dateOrder: "dmy" })).fills.map((f) => f.key);
     expect(b).toEqual(a);
     expect(new Set(a).size).toBe(a.length);
     const twice =
@@ -297,9 +301,10 @@ describe("hostile files: a clear message, no hang", () => {
     expect(refused(readExport("time,coin,dir,px,sz,ntl,fee,closedPnl\n"))).toMatch(
       /has the Hyperliquid trade history .* header but no rows/,
     );
-    expect(refused(readExport("time;coin;dir;px;sz;ntl;fee;closedPnl\n1;2;3;4;5;6;7;8\n"))).toMatch(
-      /separated by ';': export the file again as CSV with commas/,
-    );
+    // ';' is a spreadsheet's separator: read, and a row that is not a trade is a problem line.
+    const semicolons = parsed(readExport("time;coin;dir;px;sz;ntl;fee;closedPnl\n1;2;3;4;5;6;7;8\n"));
+    expect(semicolons.fills).toEqual([]);
+    expect(semicolons.problems.map((p) => p.line)).toEqual([2]);
     expect(refused(readExport("a,b,c\n1,2,3\n"))).toMatch(
       /^not an export Legwork reads: it starts "a,b,c". Known exports: Binance futures trade history/,
     );
@@ -318,7 +323,7 @@ describe("hostile files: a clear message, no hang", () => {
   test("mixed line endings and a byte-order mark are read as one file", () => {
     const csv =
       "\uFEFFtime,coin,sz,side,payment,rate\r\n08/02/2026 15:00:00,ETH,0.047,Short,0.000055,5.53e-7\n08/02/2026 16:00:00,ETH,0.047,Short,0.000050,5e-7\r08/02/2026 17:00:00,ETH,0.047,Short,0.000051,5.1e-7\r\n";
-    const r = parsed(readExport(csv));
+    const r = parsed(readExport(csv, { dateOrder: "dmy" }));
     expect(r.funding.map((f) => f.amount)).toEqual(["0.000055", "0.00005", "0.000051"]);
   });
 

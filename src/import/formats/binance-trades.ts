@@ -4,33 +4,32 @@
  * and the older layout beginning Date(UTC),Symbol,Side,Price,Quantity,Amount,Fee,Realized Profit
  * (some with Fee Coin / Quote Asset columns). The fee cell carries its asset ("0.03682290USDT",
  * "0.2952 USDC", or BNB); Realized Profit is gross (fees are separate). `Time` is in the zone the
- * file name states ("…(UTC+3).csv"); `Date(UTC)` is UTC.
+ * file name states ("…(UTC+3).csv"); `Date(UTC)` and `Time(UTC)` are UTC. Binance writes the
+ * year with two digits (`26-03-17 09:34:12`) or four; see binance-time.ts. An export of a period
+ * without trades holds the line "No data matches the criteria." under the header.
  */
 import { ExportFormat, hasColumns } from "../format";
-import { amountWithAsset, decimalText, isoLocalTime, offsetFromName } from "../values";
+import { amountWithAsset, decimalText } from "../values";
 import { binanceContract } from "./binance-contract";
+import { binanceTime, prepareBinanceTimes } from "./binance-time";
+import { englishTradeHeader } from "./binance-headers";
+
+/** What Binance writes under the header of an export of a period without rows. */
+export const NO_DATA = /^No data matches the criteria\.?$/i;
 
 export const binanceTrades: ExportFormat = {
   id: "binance-futures-trades",
   exchange: "binance",
   name: "Binance futures trade history (…,Symbol,Side,Price,Quantity,Amount,Fee,Realized Profit,…)",
+  translate: englishTradeHeader,
   matches: (h) =>
     hasColumns(h, ["Symbol", "Side", "Price", "Quantity", "Amount", "Fee", "Realized Profit"]) &&
-    (h.includes("Time") || h.includes("Date(UTC)")),
-  prepare(_records, context) {
-    const fromName = offsetFromName(context.options.fileName);
-    context.offset = fromName ?? 0;
-    context.zoneFromHeader = false;
-    context.notes.push(
-      fromName !== null
-        ? `times read in the file name's zone, UTC${fromName >= 0 ? "+" : "-"}${Math.abs(fromName) / 60}`
-        : "times read as UTC (Binance states the zone in the file name, e.g. …(UTC+3).csv; this one states none, or the header says UTC)",
-    );
-  },
+    (h.includes("Time") || h.includes("Date(UTC)") || h.includes("Time(UTC)")),
+  noData: NO_DATA,
+  prepare: prepareBinanceTimes,
   read(r, context) {
-    const utcHeader = r["Date(UTC)"] !== undefined;
-    const time = isoLocalTime(utcHeader ? r["Date(UTC)"] : r.Time, utcHeader ? 0 : (context.offset as number));
-    if (time === null) return { problem: `time "${r.Time ?? r["Date(UTC)"]}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
+    const time = binanceTime(r, context);
+    if (time === null) return { problem: `time "${r.Time ?? r["Date(UTC)"] ?? r["Time(UTC)"]}" is not a date and time` };
     const side = r.Side.toUpperCase() === "BUY" ? "buy" : r.Side.toUpperCase() === "SELL" ? "sell" : null;
     if (!side) return { problem: `Side "${r.Side}" is neither BUY nor SELL` };
     const [price, quantity] = [decimalText(r.Price), decimalText(r.Quantity)];
@@ -52,7 +51,7 @@ export const binanceTrades: ExportFormat = {
         feeAsset:
           fee.asset || (r["Fee Coin"] ?? "").toUpperCase() || (contract.contractType === "inverse" ? contract.asset : "USDT"),
         exchangeRealized: decimalText(r["Realized Profit"]) ?? "",
-        tradeId: r["Trade ID"] ?? "",
+        tradeId: r["Trade ID"] ?? r["Trade Id"] ?? "",
       },
     };
   },

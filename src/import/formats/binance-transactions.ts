@@ -6,7 +6,9 @@
  * counted in the summary and not imported as fills.
  */
 import { ExportFormat, hasColumns } from "../format";
-import { decimalText, isoLocalTime, offsetFromName } from "../values";
+import { decimalText } from "../values";
+import { NO_DATA } from "./binance-trades";
+import { binanceTime, prepareBinanceTimes } from "./binance-time";
 
 export const binanceTransactions: ExportFormat = {
   id: "binance-futures-transactions",
@@ -19,20 +21,12 @@ export const binanceTransactions: ExportFormat = {
       (lower.includes("time") || lower.includes("date(utc)"))
     );
   },
-  prepare(_records, context) {
-    const fromName = offsetFromName(context.options.fileName);
-    context.offset = fromName ?? 0;
-    context.notes.push(
-      fromName !== null
-        ? `times read in the file name's zone, UTC${fromName >= 0 ? "+" : "-"}${Math.abs(fromName) / 60}`
-        : "times read as UTC",
-    );
-  },
+  noData: NO_DATA,
+  prepare: prepareBinanceTimes,
   read(raw, context) {
     const r = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
-    const utcHeader = r["date(utc)"] !== undefined;
-    const time = isoLocalTime(utcHeader ? r["date(utc)"] : r.time, utcHeader ? 0 : (context.offset as number));
-    if (time === null) return { problem: `time "${r.time ?? r["date(utc)"]}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
+    const time = binanceTime(raw, context);
+    if (time === null) return { problem: `time "${r.time ?? r["date(utc)"]}" is not a date and time` };
     const type = r.type.toUpperCase();
     if (type !== "FUNDING_FEE")
       return { other: type === "COMMISSION" || type === "REALIZED_PNL" ? `${type} (in the trade history's fills)` : type };

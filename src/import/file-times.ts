@@ -1,0 +1,35 @@
+/**
+ * A format's time column, read in one layout for the whole file (see dates.ts): `prepareTimes`
+ * decides it from every row before any row is read (or refuses the file with the question, when
+ * the dates fit several orders and the trader has not chosen one), `timeOf` reads a cell in it.
+ */
+import { FileContext } from "./format";
+import { ambiguityMessage, DateOrder, layoutNote, NativeLayout, readTime, timeLayout } from "./dates";
+
+export function prepareTimes(
+  records: readonly Record<string, string>[],
+  context: FileContext,
+  column: string,
+  cellOf: (r: Record<string, string>) => string | undefined,
+  native: readonly NativeLayout[],
+): void {
+  const cells = (function* () {
+    for (const r of records) yield cellOf(r) ?? "";
+  })();
+  const layout = timeLayout(cells, native, context.options.dateOrder);
+  if ("ambiguous" in layout) {
+    context.refused = ambiguityMessage(column, layout.ambiguous, layout.example);
+    return;
+  }
+  // No value is a date at all: each row says so itself.
+  context.dateOrder = "order" in layout ? layout.order : (native[0]?.order ?? "ymd");
+  if ("order" in layout) {
+    const note = layoutNote(layout, native.length > 0);
+    if (note) context.notes.push(note);
+  }
+}
+
+/** A time cell in the file's layout, `offsetMinutes` east of UTC → ms UTC, or null. */
+export function timeOf(cell: string | undefined, context: FileContext, offsetMinutes: number): number | null {
+  return cell === undefined ? null : readTime(cell, context.dateOrder as DateOrder, offsetMinutes);
+}
