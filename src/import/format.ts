@@ -7,7 +7,14 @@ import { FillRow, FundingRow, ImportOptions } from "./types";
 
 /** What a data row is. */
 export type RowOutcome =
-  { fill: Omit<FillRow, "key"> } | { funding: Omit<FundingRow, "key"> } | { other: string } | { problem: string };
+  | {
+      fill: Omit<FillRow, "key">;
+      /** What the exchange says the fill did to the position, where it says: opened (or added) or closed (reduced). */
+      effect?: "open" | "close";
+    }
+  | { funding: Omit<FundingRow, "key"> }
+  | { other: string }
+  | { problem: string };
 
 /** What a format learns from the whole file before reading rows (date order, time zone). */
 export interface FileContext {

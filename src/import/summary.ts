@@ -34,6 +34,7 @@ export function summarise(fileName: string, result: ReadResult): FileSummary {
     `${count(r.fills.length, "fill")}, ${count(r.funding.length, "funding payment")}, ${count(r.other.length, "other row")} (not imported: ${otherKinds(r)})`,
     `Symbols: ${r.symbols.length > 12 ? `${r.symbols.slice(0, 12).join(", ")} and ${r.symbols.length - 12} more` : r.symbols.join(", ") || "none"}`,
     ...r.notes.map((n) => `Read as: ${n}`),
+    ...r.warnings.map((w) => `Check: ${w}`),
   ];
   const problems = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `line ${p.line}: ${p.reason}`);
   if (r.problems.length > PROBLEMS_SHOWN)

@@ -73,6 +73,12 @@ export interface ParsedExport {
   symbols: string[];
   /** How the file was read where it was ambiguous: time zone, date order. */
   notes: string[];
+  /**
+   * What the trader should check, per exchange and symbol: a file that starts in the middle of a
+   * position (its first fill closes, or carries the exchange's realized P&L), so the realized P&L
+   * computed from the file's fills alone differs from the exchange's own.
+   */
+  warnings: string[];
 }
 
 export interface ImportOptions {

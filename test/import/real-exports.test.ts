@@ -230,3 +230,98 @@ describe("ZIP archives (Binance hands exports out as .zip)", () => {
     });
   });
 });
+
+describe("Hyperliquid spot: a buy pays its fee in the coin bought (closedPnl = −fee × px on real rows)", () => {
+  test.each([
+    // GitHub hehehe0803/portfolio_tracker_public, api/tests/crypto/test_crypto_csv_parsers.py (commit 8341c308)
+    [
+      "9/18/2025 - 15:00:16,HYPE/USDC,Buy,58.319,4.03,235.02557000000002,0.00282099,-0.16451731581",
+      "HYPE",
+      "0.00282099",
+      "-0.16451731581",
+    ],
+    // GitHub pakkof13-a11y/Patrimo, tests/unit/hyperliquid-import-e2e.test.ts (HEAD 92df32fb)
+    ["25/09/2025 13:33:06,HYPE/USDC,Buy,42.184,20,843.68,0.01344,-0.56695296", "HYPE", "0.01344", "-0.56695296"],
+    // The same source's sell: the fee is in the USDC received.
+    ["11/07/2026 19:33:18,BTC/USDC,Sell,64338,0.00247,158.91486,0.0610233,-101.7805633", "USDC", "0.0610233", "-101.7805633"],
+  ])("%s → fee in %s", (line, feeAsset, fee, closed) => {
+    const [fill] = parsed(readExport(`time,coin,dir,px,sz,ntl,fee,closedPnl\n${line}\n`, { dateOrder: "dmy" })).fills;
+    expect([fill.instrument, fill.feeAsset, fill.fee, fill.exchangeRealized]).toEqual(["spot", feeAsset, fee, closed]);
+    if (fill.side === "buy") expect(Number(fill.fee) * Number(fill.price)).toBeCloseTo(-Number(closed), 12);
+  });
+
+  test("the fixture's HYPE buy (funding-farmer): 0.00290848 HYPE, not USDC (42× too small as USDC at 11.944)", () => {
+    const hype = parsed(readExport(file("hyperliquid/trade_history.csv"), { dateOrder: "dmy" })).fills[0];
+    expect([hype.symbol, hype.side, hype.fee, hype.feeAsset]).toEqual(["HYPE/USDC", "buy", "0.00290848", "HYPE"]);
+  });
+});
+
+describe("another export of a known exchange: the refusal names it and the export to take instead", () => {
+  test.each([
+    // GitHub pakkof13-a11y/Patrimo, tests/fixtures/import/passe2/bybit-closedpl.csv (commit ba089a39): a real export, anonymised.
+    [
+      "UID: 1234567,Name: JANE DOE\nContracts,Closing Direction,Qty,Entry Price,Exit Price,Closed P&L,Exit Type,Trade Time(UTC+0),Order No,Create Time,Symbol Type\nBTCUSDT,buy,0.0040,59164.50000000,65080.50000000,-23.46856293,BustTrade,2021-10-20 13:42:25,575a1039-dd9e-445a-bf84-1e2e8b0abfb8,2021-10-20 13:42:25,USDT Perpetual\n",
+      /^this is Bybit's Closed P&L: it lists closed positions .* take Assets › Unified Trading Account › Transaction Log/,
+    ],
+    // The newer layout's header (nghilinh-alt/hermes-trading, tools/import_bybit_csv.py, commit e5df8304).
+    [
+      "Market,Order Quantity,Entry Price,Exit Price,Opening Fee,Closing Fee,Funding Fee,cumClosedPzOpenFeeInfo,cumClosedPzTradeFeeInfo,Trade Type,Realized P&L,Trade time\n",
+      /^this is Bybit's All Perp Closed PnL/,
+    ],
+    // Patrimo, bybit-tradehistory.csv (commit ef3e2a47).
+    [
+      "UID: 1234567,Name: JANE DOE\nContracts,Order No,Transaction Time(UTC+0),Leverage,Direction,Order Type,Filled Type,Filled Qty,Filled Price,Order Price,Trading Fee Rate,Fees Paid,Transaction ID,Symbol Type\n",
+      /^this is Bybit's derivatives Trade History: for fills and funding take/,
+    ],
+    // Byskov-Soft/fifo-calc-converter, test-data/BybitSpot.csv (commit e8f7909f).
+    [
+      "Spot Pairs,Order Type,Direction,Filled Value,Filled Price,Filled Quantity,Fees,Transaction ID,Order No.,Timestamp (UTC)\nTAIUSDT,LIMIT,BUY,20.15327160000000000000,0.30084000000000000000,66.99000000000000000000,0.06699000000000000000,2260000000764509753, 48816384,22:37 2024-11-21\n",
+      /^this is Bybit's Spot Order History/,
+    ],
+    // britsync07-prog/britTrade, Binance-Futures-Order-History-202606170539(UTC+6)-part1-of1.csv (commit e289964b).
+    [
+      "\uFEFFUid,Time,Order No,Symbol,Type,Side,Price,Average Price,Amount,Executed Amount,Executed Quote Amount,Stop Price,Status,Update Time\r\n409037932,2026-06-17 11:20:39,91607106854,BNBUSDT,MARKET,BUY,0,606.97,0.01,0.01,6.0697,0,FILLED,2026-06-17 11:20:39\r\n",
+      /^this is Binance's Futures Order History: it lists orders .* for fills take Orders › Futures › Trade History/,
+    ],
+  ])("%#", (text, message) => {
+    expect(refused(readExport(text))).toMatch(message);
+  });
+});
+
+describe("a file that starts in the middle of a position is said, per exchange and symbol", () => {
+  /**
+   * Real rows (GitHub amauryleproux/funding-farmer, trade_history.csv, commit 2e387d25, lines
+   * 31–42's BTC rows), in a file that starts where an export of a later period would: at a
+   * Close Long of a position opened before it.
+   */
+  const midPosition = [
+    "time,coin,dir,px,sz,ntl,fee,closedPnl",
+    "08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.990879999999997,0.002878,-0.0031579999999999998",
+    "08/02/2026 15:07:34,BTC,Close Long,71381,0.00028,19.98668,0.002878,-0.007358",
+    "08/02/2026 15:08:21,ETH,Open Long,2124,0.0094,19.965600000000002,0.002875,-0.002875",
+    "08/02/2026 15:09:00,BTC,Open Long,71354,0.00028,19.979119999999998,0.002876,-0.002876",
+    "08/02/2026 15:09:00,BTC,Open Long,71340,0.00028,19.975199999999997,0.002876,-0.002876",
+    "08/02/2026 15:10:20,BTC,Close Long,71303,0.00028,19.96484,0.002874,-0.015194",
+  ].join("\n");
+
+  test("Hyperliquid: a history whose first BTC fill is a Close Long is said (ETH, opened in the file, is not)", () => {
+    const r = parsed(readExport(midPosition, { dateOrder: "dmy" }));
+    expect(r.warnings).toEqual([
+      "hyperliquid BTC: the file starts in the middle of a position (its first fill, 2026-02-08 15:06:00 UTC, closes, with the exchange's realized P&L -0.0031579999999999998); the realized P&L computed from these fills starts from flat and differs from the exchange's own: export from before the position was opened",
+    ]);
+    // The whole real file opens every position it closes: nothing to say.
+    expect(parsed(readExport(file("hyperliquid/trade_history.csv"), { dateOrder: "dmy" })).warnings).toEqual([]);
+  });
+
+  test("Binance: a symbol whose first fill carries Realized Profit (written only on a reducing fill); spot and opening fills say nothing", () => {
+    const symbols = (name: string) => read(name).warnings.map((w) => w.split(":")[0]);
+    expect(symbols(TWO_DIGIT)).toEqual(["binance BTCUSDT", "binance COMPUSDT", "binance RONINUSDT"]);
+    expect(symbols(FOUR_DIGIT)).toEqual(["binance POLUSDT", "binance TRXUSDT"]);
+    expect(read(TWO_DIGIT).warnings[2]).toMatch(/RONINUSDT: .*closes, with the exchange's realized P&L 0\.29672\)/);
+  });
+
+  test("the summary shows each as a line to check", () => {
+    const [summary] = readUpload("trade_history.csv", strToU8(midPosition), { dateOrder: "dmy" });
+    expect(summary.details.filter((d) => d.startsWith("Check: hyperliquid BTC:"))).toHaveLength(1);
+  });
+});

@@ -38,7 +38,10 @@ export const binanceTrades: ExportFormat = {
     const fee = amountWithAsset(r.Fee);
     if (!fee) return { problem: `Fee "${r.Fee}" is not an amount such as 0.0368229 USDT` };
     const contract = binanceContract(r.Symbol);
+    const realized = decimalText(r["Realized Profit"]) ?? "";
     return {
+      // Realized Profit is written only on a fill that reduces a position.
+      effect: realized !== "" && realized !== "0" ? "close" : undefined,
       fill: {
         time,
         exchange: "binance",
@@ -50,7 +53,7 @@ export const binanceTrades: ExportFormat = {
         fee: fee.amount,
         feeAsset:
           fee.asset || (r["Fee Coin"] ?? "").toUpperCase() || (contract.contractType === "inverse" ? contract.asset : "USDT"),
-        exchangeRealized: decimalText(r["Realized Profit"]) ?? "",
+        exchangeRealized: realized,
         tradeId: r["Trade ID"] ?? r["Trade Id"] ?? "",
       },
     };

@@ -94,6 +94,7 @@ export const bybitClassic: ExportFormat = {
       return { problem: `Quantity "${r.Quantity}" is negative: this log writes fill sizes without a sign` };
     const future = /USD[FGHJKMNQUVXZ]\d{2}$/.test(contract) || /-\d{2}[A-Z]{3}\d{2}$/.test(contract);
     return {
+      effect: /^open/i.test(r.Direction) ? "open" : "close",
       fill: {
         time,
         exchange: "bybit",

@@ -56,6 +56,7 @@ export const bybitUta: ExportFormat = {
       };
     }
     return {
+      effect: /^OPEN$/i.test(r.Action) ? "open" : /^CLOSE$/i.test(r.Action) ? "close" : undefined,
       fill: {
         time,
         exchange: "bybit",

@@ -3,7 +3,9 @@
  *   time,coin,dir,px,sz,ntl,fee,closedPnl
  * `dir` is Open Long, Close Long, Open Short, Close Short, the flips Long > Short / Short > Long
  * (and "(Price Improved)" variants); spot rows are Buy / Sell on a pair ("HYPE/USDC"). Sizes are
- * coins; fees USDC, positive when paid; closedPnl is net of the fill's fee. Dates follow the
+ * coins; fees positive when paid, in USDC, but a spot buy pays its fee in the coin bought
+ * (real rows: closedPnl = −fee × px, e.g. HYPE/USDC 4.03 at 58.319, fee 0.00282099 HYPE,
+ * closedPnl −0.16451731581); closedPnl is net of the fill's fee. Dates follow the
  * browser's locale (DD/MM/YYYY or M/D/YYYY, with or without " - ") and carry no time zone.
  * Source of the layout: a real export in GitHub amauryleproux/funding-farmer (trade_history.csv).
  */
@@ -30,6 +32,8 @@ export const hyperliquidTrades: ExportFormat = {
       return { problem: `sz, px and fee must be numbers (got "${r.sz}", "${r.px}", "${r.fee}")` };
     const spot = r.coin.includes("/");
     return {
+      // A flip (Long > Short) closes the old position first.
+      effect: spot ? undefined : /^Open/.test(r.dir) ? "open" : "close",
       fill: {
         time,
         exchange: "hyperliquid",
@@ -42,7 +46,8 @@ export const hyperliquidTrades: ExportFormat = {
         quantity,
         price,
         fee,
-        feeAsset: "USDC",
+        // A spot buy's fee is taken from the coin bought; a sell's from the quote it receives.
+        feeAsset: spot ? (side === "buy" ? r.coin.split("/")[0] : r.coin.split("/")[1]) : "USDC",
         exchangeRealized: closed ?? "",
         tradeId: "",
       },

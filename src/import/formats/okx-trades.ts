@@ -149,6 +149,8 @@ export const okxTrades: ExportFormat = {
     }
     const feeUnit = r["Fee Unit"].toUpperCase();
     return {
+      // "Open long" opens; "Close short", "Liquidation long", … close; Buy / Sell (net mode) do not say.
+      effect: /^open/i.test(action) ? "open" : /^(close|liquidation|adl|delivery)/i.test(action) ? "close" : undefined,
       fill: {
         time,
         exchange: "okx",
