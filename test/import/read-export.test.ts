@@ -47,6 +47,7 @@ describe("Hyperliquid", () => {
     expect(trades.notes).toEqual([
       "dates read as day-month-year, as you chose",
       "Hyperliquid states no time zone: times read as UTC",
+      "Exchange realized is Hyperliquid's closedPnl, net of the fill's fee (Binance, Bybit and OKX write it gross)",
     ]);
     const us = readExport("time,coin,dir,px,sz,ntl,fee,closedPnl\n9/18/2025 - 14:59:56,ETH,Open Long,2000,1,2000,0.5,-0.5\n", {
       utcOffsetMinutes: 120,

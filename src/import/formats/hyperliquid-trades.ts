@@ -21,7 +21,13 @@ export const hyperliquidTrades: ExportFormat = {
   exchange: "hyperliquid",
   name: "Hyperliquid trade history (time,coin,dir,px,sz,ntl,fee,closedPnl)",
   matches: (h) => hasColumns(h, ["time", "coin", "dir", "px", "sz", "ntl", "fee", "closedPnl"]),
-  prepare: (records, context) => dateOrderOf(records, context),
+  prepare(records, context) {
+    dateOrderOf(records, context);
+    // The Book keeps each venue's own figure: say which convention this one is.
+    context.notes.push(
+      "Exchange realized is Hyperliquid's closedPnl, net of the fill's fee (Binance, Bybit and OKX write it gross)",
+    );
+  },
   read(r, context) {
     const time = hyperliquidTime(r.time, context);
     if (time === null) return { problem: `time "${r.time}" is not a date and time this export uses` };
