@@ -163,11 +163,44 @@ describe("Bybit unified account", () => {
     expect(r.fills[1]).toMatchObject({ symbol: "ETHUSDT", side: "buy", fee: "0.04518", exchangeRealized: "0" });
   });
 
-  test("a SETTLEMENT is funding, signed as the Book wants (+ received, − paid); spot legs are counted, not imported", () => {
+  test("a SETTLEMENT is funding, signed as the Book wants (+ received, − paid); a spot trade's two legs are one spot fill", () => {
     expect(r.funding.map((f) => [f.symbol, f.amount, f.asset])).toEqual([["XAUTUSDT", "-0.0043613", "USDT"]]);
-    expect(r.other.map((o) => [o.line, o.what])).toEqual([
-      [6, "spot trade leg (the Book holds derivatives fills)"],
-      [7, "spot trade leg (the Book holds derivatives fills)"],
+    // The sell of 0.00003 BTC at 53,842.9 EUR: its fee on the EUR leg (0.0040382175 EUR = 0.25 % of 1.615287).
+    expect(r.fills[2]).toMatchObject({
+      symbol: "BTCEUR",
+      asset: "BTC",
+      instrument: "spot",
+      side: "sell",
+      quantity: "0.00003",
+      price: "53842.9",
+      fee: "0.0040382175",
+      feeAsset: "EUR",
+    });
+    expect(r.other.map((o) => [o.line, o.what])).toEqual([[7, "spot trade's quote leg (in its base leg's fill)"]]);
+  });
+
+  test("a spot buy pays its fee in the coin bought, on the coin's leg (real rows of the same export)", () => {
+    // everytrade-io/everytrade-plugins, parser-files/bybiteu_uta_v001.csv (commit 40e55e09): the buy's two legs.
+    const buy = readExport(
+      [
+        "UID: 567248024,Company Name: ,Country: ",
+        "Uid,Currency,Contract,Type,Direction,Quantity,Position,Filled Price,Funding,Fee Paid,Cash Flow,Change,Wallet Balance,Action,Time(UTC)",
+        "567248024,BTC,BTCEUR,TRADE,BUY,0.00007000000000000000,0.00000000000000000000,53873.60000000000000000000,0.00000000000000000000,-0.00000017500000000000,0.00007000000000000000,0.00006982500000000000,0.00013960000000000000,--,2026-06-05 08:22:20",
+        "567248024,EUR,BTCEUR,TRADE,BUY,-3.77115200000000000000,0.00000000000000000000,53873.60000000000000000000,0.00000000000000000000,0.00000000000000000000,-3.77115200000000000000,-3.77115200000000000000,9.46211167500000000000,--,2026-06-05 08:22:20",
+      ].join("\n"),
+    );
+    expect(parsed(buy).fills.map((f) => [f.side, f.quantity, f.price, f.fee, f.feeAsset, f.instrument])).toEqual([
+      ["buy", "0.00007", "53873.6", "0.000000175", "BTC", "spot"],
+    ]);
+    // A base leg whose other leg is missing: its fee is not known, so it is a problem line, not a guess.
+    const alone = readExport(
+      [
+        "Uid,Currency,Contract,Type,Direction,Quantity,Position,Filled Price,Funding,Fee Paid,Cash Flow,Change,Wallet Balance,Action,Time(UTC)",
+        "567248024,BTC,BTCEUR,TRADE,SELL,-0.00003,0,53842.9,0,0,-0.00003,-0.00003,0.0000896,--,2026-06-05 08:22:50",
+      ].join("\n"),
+    );
+    expect(parsed(alone).problems).toEqual([
+      { line: 2, reason: "a spot BTCEUR leg in BTC without its EUR leg at the same time: the fill's fee is not known" },
     ]);
   });
 });

@@ -5,10 +5,13 @@
  * (a variant has OrderId,TradeId,Time instead of Uid and Time(UTC)). "--" is empty. In this CSV
  * Fee Paid and Funding are negative when paid; Cash Flow is the closing trade's realized P&L
  * before fee and funding (Change = Cash Flow + Funding + Fee Paid). TRADE rows with Action OPEN or
- * CLOSE are derivatives fills; SETTLEMENT rows are funding; spot trades come as two legs with
- * Action "--" and are counted, not imported (the Book holds derivatives fills).
+ * CLOSE are derivatives fills; SETTLEMENT rows are funding; a spot trade comes as two legs with
+ * Action "--", one per currency, at the same time (real rows: everytrade-io/everytrade-plugins,
+ * bybiteu_uta_v001.csv): the base leg (Currency BTC of BTCEUR) is the fill, its size and price,
+ * and the fee is on the leg of the currency it was paid in (a buy's in BTC, a sell's in EUR);
+ * the quote leg is counted as part of its base leg's fill.
  */
-import { ExportFormat, hasColumns } from "../format";
+import { ExportFormat, FileContext, hasColumns } from "../format";
 import { assetOf, decimalText, isEmpty, isoLocalTime, negate } from "../values";
 
 const COLUMNS = [
@@ -32,10 +35,11 @@ export const bybitUta: ExportFormat = {
   exchange: "bybit",
   name: "Bybit unified account transaction log (UID: … preamble; Uid,Currency,Contract,Type,Direction,…,Time(UTC))",
   matches: (h) => hasColumns(h, COLUMNS) && (h.includes("Time(UTC)") || h.includes("Time")) && !h.includes("Fee Rate"),
-  prepare(_records, context) {
+  prepare(records, context) {
     context.notes.push("times are UTC, as the Time(UTC) column says");
+    context.spotQuoteFees = quoteLegFees(records);
   },
-  read(r) {
+  read(r, context) {
     const time = isoLocalTime(r["Time(UTC)"] ?? r.Time, 0);
     if (time === null) return { problem: `time "${r["Time(UTC)"] ?? r.Time}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
     const contract = r.Contract;
@@ -46,7 +50,7 @@ export const bybitUta: ExportFormat = {
       return { funding: { time, exchange: "bybit", symbol: contract, amount, asset: r.Currency, rate: "", transactionId: "" } };
     }
     if (r.Type !== "TRADE") return { other: r.Type };
-    if (isEmpty(r.Action)) return { other: "spot trade leg (the Book holds derivatives fills)" };
+    if (isEmpty(r.Action)) return spotLeg(r, time, context);
     const side = r.Direction === "BUY" ? "buy" : r.Direction === "SELL" ? "sell" : null;
     if (!side) return { problem: `Direction "${r.Direction}" is neither BUY nor SELL` };
     const [quantity, price, feePaid] = [decimalText(r.Quantity), decimalText(r["Filled Price"]), decimalText(r["Fee Paid"])];
@@ -77,3 +81,63 @@ export const bybitUta: ExportFormat = {
     };
   },
 };
+
+/** A spot leg's pairing key: the trade's time, pair and direction (both legs share them). */
+const legKey = (r: Record<string, string>) => `${r["Time(UTC)"] ?? r.Time}|${r.Contract}|${r.Direction}`;
+
+/** Whether the row is a spot trade's base leg (Currency BTC of Contract BTCEUR). */
+const isBaseLeg = (r: Record<string, string>) => r.Contract.length > r.Currency.length && r.Contract.startsWith(r.Currency);
+
+/** The quote legs' fees (negative when paid), in file order per pairing key. */
+function quoteLegFees(records: readonly Record<string, string>[]): Map<string, string[]> {
+  const fees = new Map<string, string[]>();
+  for (const r of records) {
+    if (r.Type !== "TRADE" || !isEmpty(r.Action) || isBaseLeg(r)) continue;
+    const k = legKey(r);
+    const list = fees.get(k) ?? [];
+    list.push(r["Fee Paid"]);
+    fees.set(k, list);
+  }
+  return fees;
+}
+
+function spotLeg(r: Record<string, string>, time: number, context: FileContext) {
+  if (!isBaseLeg(r)) return { other: "spot trade's quote leg (in its base leg's fill)" };
+  const side = r.Direction === "BUY" ? "buy" : r.Direction === "SELL" ? "sell" : null;
+  if (!side) return { problem: `Direction "${r.Direction}" is neither BUY nor SELL` };
+  const quote = r.Contract.slice(r.Currency.length);
+  const partner = (context.spotQuoteFees as Map<string, string[]>).get(legKey(r))?.shift();
+  const [quantity, price, baseFee] = [decimalText(r.Quantity), decimalText(r["Filled Price"]), decimalText(r["Fee Paid"])];
+  const quoteFee = partner === undefined ? null : decimalText(partner);
+  if (quantity === null || price === null || baseFee === null)
+    return {
+      problem: `Quantity, Filled Price and Fee Paid must be numbers (got "${r.Quantity}", "${r["Filled Price"]}", "${r["Fee Paid"]}")`,
+    };
+  if (partner === undefined)
+    return {
+      problem: `a spot ${r.Contract} leg in ${r.Currency} without its ${quote} leg at the same time: the fill's fee is not known`,
+    };
+  if (quoteFee === null) return { problem: `the ${quote} leg's Fee Paid "${partner}" is not a number` };
+  if (baseFee !== "0" && quoteFee !== "0")
+    return { problem: `both legs of a spot ${r.Contract} trade carry a fee: not a layout Legwork knows` };
+  const [fee, feeAsset] = baseFee !== "0" ? [baseFee, r.Currency] : [quoteFee, quote];
+  return {
+    fill: {
+      time,
+      exchange: "bybit",
+      symbol: r.Contract,
+      asset: r.Currency,
+      instrument: "spot" as const,
+      contractType: "linear" as const,
+      contractSize: "1",
+      side: side as "buy" | "sell",
+      quantity: quantity.replace(/^-/, ""),
+      price,
+      // Negative when paid in this CSV; the Book records a fee as a positive cost.
+      fee: negate(fee),
+      feeAsset,
+      exchangeRealized: "",
+      tradeId: r.TradeId ?? "",
+    },
+  };
+}
