@@ -48,10 +48,11 @@ describe("OKX trading history", () => {
     expect(r.exchange).toBe("okx");
     expect(r.rows).toBe(11);
     expect(r.problems).toEqual([]);
-    expect(r.fills).toHaveLength(6);
+    expect(r.fills).toHaveLength(7);
     expect(r.funding).toHaveLength(2);
+    // (A spot trade's two rows are one fill: its quote row is counted with it.)
     expect(r.fills.length + r.funding.length + r.other.length).toBe(r.rows);
-    expect(r.symbols).toEqual(["BTC-USD-SWAP", "BTC-USDT-SWAP", "ETH-USDT-SWAP"]);
+    expect(r.symbols).toEqual(["BTC-USD-SWAP", "BTC-USDT", "BTC-USDT-SWAP", "ETH-USDT-SWAP"]);
   });
 
   test("times are in the preamble's zone (UTC+8) and come out as ms UTC, whatever the file name says", () => {
@@ -61,7 +62,8 @@ describe("OKX trading history", () => {
     // Funding at 00:00 UTC+8 is OKX's 16:00 UTC funding of the day before.
     expect(r.funding.map((f) => f.time)).toEqual([Date.UTC(2026, 2, 3, 16), Date.UTC(2026, 2, 2, 8)]);
     expect(r.from).toBe(Date.UTC(2026, 2, 2, 1, 15, 4));
-    expect(r.to).toBe(Date.UTC(2026, 2, 20, 6, 30));
+    // The latest row is the spot buy, 2026-03-21 10:05:09 UTC+8.
+    expect(r.to).toBe(Date.UTC(2026, 2, 21, 2, 5, 9));
 
     const half = parsed(readExport(okxFile([OPEN_LONG], "UID:1,Account Type:Trading account,Time Zone:UTC-05:30")));
     expect(half.fills[0].time).toBe(Date.UTC(2026, 2, 2, 14, 45, 4));
@@ -139,11 +141,44 @@ describe("OKX trading history", () => {
     ]);
   });
 
-  test("spot rows (two per fill) and transfers are counted, not imported, with their lines", () => {
+  test("a spot trade's two rows are one spot fill (the coin's row, the fee where it was paid); transfers are counted, with their lines", () => {
+    expect(bySymbol("BTC-USDT").map((f) => [f.instrument, f.side, f.quantity, f.price, f.fee, f.feeAsset, f.tradeId])).toEqual([
+      ["spot", "buy", "0.01", "80500", "0.00001", "BTC", "681542208771580650"],
+    ]);
     expect(r.other).toEqual([
-      { line: 3, what: "spot trade (the Book holds derivatives fills)" },
-      { line: 4, what: "spot trade (the Book holds derivatives fills)" },
+      { line: 3, what: "spot trade's quote row (in its coin row's fill)" },
       { line: 13, what: "Transfer in" },
+    ]);
+  });
+
+  test("real spot rows: a BTC-EUR buy with its fee in BTC, and a sale whose fee is on the USDT row", () => {
+    // everytrade-io/everytrade-plugins, OkxBeanV2_2Test.java (HEAD 315549eb): a real BTC-EUR buy, its two rows.
+    const buy = parsed(
+      readExport(
+        [
+          "id,Order id,Time,Trade Type,Symbol,Action,Amount,Trading Unit,Filled Price,PnL,Fee,Fee Unit,Position Change,Position Balance,Balance Change,Balance,Balance Unit",
+          "2968046098898771968,2968046098831663104,2025-10-20 10:44:26,Spot,BTC-EUR,Buy,0.06436375,EUR,95264.80000000,0.00000000,-0.00016091,BTC,0.00000000,0.00000000,0.06420284,0.12011841,BTC",
+          "2968046098898771969,2968046098831663104,2025-10-20 10:44:26,Spot,BTC-EUR,Sell,6131.59977100,EUR,95264.80000000,0.00000000,0.00000000,EUR,0.00000000,0.00000000,-6131.59977100,0.09340798,EUR",
+        ].join("\n"),
+        { utcOffsetMinutes: 0 },
+      ),
+    );
+    expect(buy.fills.map((f) => [f.symbol, f.side, f.quantity, f.price, f.fee, f.feeAsset])).toEqual([
+      ["BTC-EUR", "buy", "0.06436375", "95264.8", "0.00016091", "BTC"],
+    ]);
+    // OkxBeanV2Test.java (same snapshot), in the layout with unit columns: 0.02378815 BTC sold for 718.40 USDT, the fee in USDT.
+    const sale = parsed(
+      readExport(
+        [
+          "id,Order id,Time,Trade Type,Symbol,Action,Amount,Trading Unit,Filled Price,Filled Price Unit,PnL,Fee,Fee Unit,Position Change,Position Balance,Position Unit,Balance Change,Balance,Balance Unit",
+          "597524845211287598,597489919078301696,2023-07-07 13:30:24,Spot,BTC-USDT,Buy,718.40213000,BTC,30200.00000000,USDT,0E-8,-0.57472170,USDT,0E-8,0E-8,USDT,717.82740830,1953.25677549,USDT",
+          "597524845211287596,597489919078301696,2023-07-07 13:30:24,Spot,BTC-USDT,Sell,0.02378815,BTC,30200.00000000,USDT,0E-8,0E-8,BTC,0E-8,0E-8,BTC,-0.02378815,0E-8,BTC",
+        ].join("\n"),
+        { utcOffsetMinutes: 0 },
+      ),
+    );
+    expect(sale.fills.map((f) => [f.symbol, f.side, f.quantity, f.price, f.fee, f.feeAsset])).toEqual([
+      ["BTC-USDT", "sell", "0.02378815", "30200", "0.5747217", "USDT"],
     ]);
   });
 
@@ -225,8 +260,9 @@ describe("OKX trading history", () => {
   });
 
   test("REALIZEDPNL's engine on the imported fills reproduces OKX's PnL column exactly (PnL is gross: Balance Change = PnL + Fee)", () => {
-    const realized = realizedBySymbol(r.fills);
-    for (const f of r.fills) expect([f.symbol, realized.get(f)]).toEqual([f.symbol, f.exchangeRealized]);
+    const derivatives = r.fills.filter((f) => f.instrument !== "spot");
+    const realized = realizedBySymbol(derivatives);
+    for (const f of derivatives) expect([f.symbol, realized.get(f)]).toEqual([f.symbol, f.exchangeRealized]);
     // The partial closes: 2 of 5 BTC contracts (0.02 BTC) from 98,000 to 100,000 = 40 USDT;
     // 4 of 10 inverse contracts of 100 USD from 100,000 down to 80,000 = 400 × (1/80000 − 1/100000) = 0.001 BTC.
     expect(realized.get(bySymbol("BTC-USDT-SWAP")[0])).toBe("40");
@@ -315,8 +351,9 @@ describe("Bybit classic derivatives transaction log", () => {
   });
 
   test("REALIZEDPNL's engine on the imported fills reproduces Bybit's Cash Flow exactly, on the partial close and the rest", () => {
-    const realized = realizedBySymbol(r.fills);
-    for (const f of r.fills) expect([f.symbol, realized.get(f)]).toEqual([f.symbol, f.exchangeRealized]);
+    const derivatives = r.fills.filter((f) => f.instrument !== "spot");
+    const realized = realizedBySymbol(derivatives);
+    for (const f of derivatives) expect([f.symbol, realized.get(f)]).toEqual([f.symbol, f.exchangeRealized]);
     // Partial close: 0.01 of 0.03 BTC from 62,000 to 64,000 = 20 USDT; inverse: 200 USD contracts
     // short from 64,000 covered at 62,500 = 200 × (1/62500 − 1/64000) = 0.000075 BTC.
     expect(realized.get(r.fills[3])).toBe("20");

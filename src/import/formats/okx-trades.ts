@@ -15,14 +15,18 @@
  *   guessed); an inverse fill stays in contracts of ctVal USD.
  * - Fee is negative when paid, positive for a rebate (the Book's fee is −Fee).
  * - PnL is the realized P&L of a closing fill before its fee (gross): Balance Change = PnL + Fee.
- * - Spot and margin trades come as two rows, one per currency; they are counted, not imported.
+ * - A spot trade comes as two rows sharing its Order id and Time, one per currency, each with
+ *   its Balance Unit: the coin's row (BTC of BTC-USDT) is the fill, its Amount and Filled Price,
+ *   side Buy or Sell as the coin's row says; the fee is on the row of the currency it was paid in
+ *   (a buy's in the coin, a sell's in the quote; real rows: everytrade-io/everytrade-plugins,
+ *   OkxBeanV2_2Test.java). Margin trades are counted, not imported.
  * Sources: OKX API v5 docs, "Get bills details" (subtype names, `sz` in contracts for SWAP/FUTURES,
  * "fee: negative … charged, positive … rebate", funding subtypes 173/174 with the amount in `pnl`);
  * public importers reading this file (BittyTax okx.py: the id column may carry a byte-order mark;
  * open-source OKX importers' tests: preamble, Time Zone, two-row spot fills, Open/Close long/short
  * with negative fees and gross PnL, funding rows by Action).
  */
-import { ExportFormat, hasColumns } from "../format";
+import { ExportFormat, FileContext, hasColumns } from "../format";
 import { okxContract } from "../okx-contract-values";
 import { decimalQuotient, decimalText, decimalTimes, isEmpty, isoLocalTime, negate, offsetFromLabel, zoneLabel } from "../values";
 
@@ -79,6 +83,7 @@ export const okxTrades: ExportFormat = {
           : `the file ${said} (OKX writes "Time Zone:UTC+8" above the header): times read as UTC+8, OKX's default`,
       );
     }
+    context.spotQuoteLegs = spotQuoteLegs(records);
     // Excel shortens 19-digit ids to 3.56E+18 when it saves the file again: they no longer tell rows apart.
     context.ids = !records.some((r) => /e\+?\d+$/i.test(r.id ?? ""));
     if (!context.ids)
@@ -111,7 +116,8 @@ export const okxTrades: ExportFormat = {
     if (isEmpty(symbol)) return { other: isEmpty(action) ? r["Trade Type"] || "row without a Symbol" : action };
     const parts = symbol.split("-");
     if (parts.length === 2) {
-      return { other: `${/margin/i.test(r["Trade Type"]) ? "margin" : "spot"} trade (the Book holds derivatives fills)` };
+      if (/margin/i.test(r["Trade Type"])) return { other: "margin trade (the Book holds spot and derivatives fills)" };
+      return spotRow(r, time, id, parts, context);
     }
     const side = sideOf(action);
     if (!side) {
@@ -171,3 +177,64 @@ export const okxTrades: ExportFormat = {
     };
   },
 };
+
+/** A spot trade's rows share these: the order, the second and the pair. */
+const spotKey = (r: Record<string, string>) => `${r["Order id"]}|${r.Time}|${r.Symbol}`;
+
+/** The spot rows of the quote currency (USDT of BTC-USDT): their fees, in file order per trade. */
+function spotQuoteLegs(records: readonly Record<string, string>[]): Map<string, { fee: string; unit: string }[]> {
+  const legs = new Map<string, { fee: string; unit: string }[]>();
+  for (const r of records) {
+    const parts = (r.Symbol ?? "").split("-");
+    if (
+      parts.length !== 2 ||
+      /margin/i.test(r["Trade Type"]) ||
+      (r["Balance Unit"] ?? "").toUpperCase() === parts[0].toUpperCase()
+    )
+      continue;
+    const list = legs.get(spotKey(r)) ?? [];
+    list.push({ fee: r.Fee, unit: r["Fee Unit"] });
+    legs.set(spotKey(r), list);
+  }
+  return legs;
+}
+
+function spotRow(r: Record<string, string>, time: number, id: string, parts: string[], context: FileContext) {
+  const [base, quote] = [parts[0].toUpperCase(), parts[1].toUpperCase()];
+  if ((r["Balance Unit"] ?? "").toUpperCase() !== base) return { other: "spot trade's quote row (in its coin row's fill)" };
+  const side = /^buy$/i.test(r.Action) ? "buy" : /^sell$/i.test(r.Action) ? "sell" : null;
+  if (!side) return { problem: `Action "${r.Action}" of a spot ${r.Symbol} row is neither Buy nor Sell` };
+  const [quantity, price, baseFee] = [decimalText(r.Amount), decimalText(r["Filled Price"]), decimalText(r.Fee)];
+  if (quantity === null || price === null || baseFee === null)
+    return { problem: `Amount, Filled Price and Fee must be numbers (got "${r.Amount}", "${r["Filled Price"]}", "${r.Fee}")` };
+  const partner = (context.spotQuoteLegs as Map<string, { fee: string; unit: string }[]>).get(spotKey(r))?.shift();
+  if (!partner)
+    return {
+      problem: `a spot ${r.Symbol} row in ${base} without its ${quote} row (same Order id and Time): the fill's fee is not known`,
+    };
+  const quoteFee = decimalText(partner.fee);
+  if (quoteFee === null) return { problem: `the ${quote} row's Fee "${partner.fee}" is not a number` };
+  if (baseFee !== "0" && quoteFee !== "0")
+    return { problem: `both rows of a spot ${r.Symbol} trade carry a fee: not a layout Legwork knows` };
+  const [fee, feeAsset] =
+    baseFee !== "0" ? [baseFee, (r["Fee Unit"] || base).toUpperCase()] : [quoteFee, (partner.unit || quote).toUpperCase()];
+  return {
+    fill: {
+      time,
+      exchange: "okx",
+      symbol: r.Symbol,
+      asset: base,
+      instrument: "spot" as const,
+      contractType: "linear" as const,
+      contractSize: "1",
+      side: side as "buy" | "sell",
+      quantity: quantity.replace(/^-/, ""),
+      price,
+      // Negative when paid in this export; the Book records a fee as a positive cost.
+      fee: negate(fee),
+      feeAsset,
+      exchangeRealized: "",
+      tradeId: id,
+    },
+  };
+}
