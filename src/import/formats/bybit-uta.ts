@@ -12,6 +12,7 @@
  * the quote leg is counted as part of its base leg's fill.
  */
 import { ExportFormat, FileContext, hasColumns } from "../format";
+import { spotFill } from "../spot-legs";
 import { assetOf, decimalText, isEmpty, isoLocalTime, negate } from "../values";
 
 const COLUMNS = [
@@ -118,26 +119,17 @@ function spotLeg(r: Record<string, string>, time: number, context: FileContext) 
       problem: `a spot ${r.Contract} leg in ${r.Currency} without its ${quote} leg at the same time: the fill's fee is not known`,
     };
   if (quoteFee === null) return { problem: `the ${quote} leg's Fee Paid "${partner}" is not a number` };
-  if (baseFee !== "0" && quoteFee !== "0")
-    return { problem: `both legs of a spot ${r.Contract} trade carry a fee: not a layout Legwork knows` };
-  const [fee, feeAsset] = baseFee !== "0" ? [baseFee, r.Currency] : [quoteFee, quote];
-  return {
-    fill: {
-      time,
-      exchange: "bybit",
-      symbol: r.Contract,
-      asset: r.Currency,
-      instrument: "spot" as const,
-      contractType: "linear" as const,
-      contractSize: "1",
-      side: side as "buy" | "sell",
-      quantity: quantity.replace(/^-/, ""),
-      price,
-      // Negative when paid in this CSV; the Book records a fee as a positive cost.
-      fee: negate(fee),
-      feeAsset,
-      exchangeRealized: "",
-      tradeId: r.TradeId ?? "",
-    },
-  };
+  return spotFill({
+    time,
+    exchange: "bybit",
+    symbol: r.Contract,
+    base: r.Currency,
+    quote,
+    side,
+    quantity,
+    price,
+    baseFee,
+    quoteFee,
+    tradeId: r.TradeId ?? "",
+  });
 }

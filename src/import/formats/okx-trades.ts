@@ -27,6 +27,7 @@
  * with negative fees and gross PnL, funding rows by Action).
  */
 import { ExportFormat, FileContext, hasColumns } from "../format";
+import { spotFill } from "../spot-legs";
 import { okxContract } from "../okx-contract-values";
 import { decimalQuotient, decimalText, decimalTimes, isEmpty, isoLocalTime, negate, offsetFromLabel, zoneLabel } from "../values";
 
@@ -214,27 +215,19 @@ function spotRow(r: Record<string, string>, time: number, id: string, parts: str
     };
   const quoteFee = decimalText(partner.fee);
   if (quoteFee === null) return { problem: `the ${quote} row's Fee "${partner.fee}" is not a number` };
-  if (baseFee !== "0" && quoteFee !== "0")
-    return { problem: `both rows of a spot ${r.Symbol} trade carry a fee: not a layout Legwork knows` };
-  const [fee, feeAsset] =
-    baseFee !== "0" ? [baseFee, (r["Fee Unit"] || base).toUpperCase()] : [quoteFee, (partner.unit || quote).toUpperCase()];
-  return {
-    fill: {
-      time,
-      exchange: "okx",
-      symbol: r.Symbol,
-      asset: base,
-      instrument: "spot" as const,
-      contractType: "linear" as const,
-      contractSize: "1",
-      side: side as "buy" | "sell",
-      quantity: quantity.replace(/^-/, ""),
-      price,
-      // Negative when paid in this export; the Book records a fee as a positive cost.
-      fee: negate(fee),
-      feeAsset,
-      exchangeRealized: "",
-      tradeId: id,
-    },
-  };
+  return spotFill({
+    time,
+    exchange: "okx",
+    symbol: r.Symbol,
+    base,
+    quote,
+    side,
+    quantity,
+    price,
+    baseFee,
+    quoteFee,
+    baseFeeAsset: r["Fee Unit"],
+    quoteFeeAsset: partner.unit,
+    tradeId: id,
+  });
 }
