@@ -61,6 +61,9 @@ export function amountWithAsset(s: string): { amount: string; asset: string } | 
   return amount === null ? null : { amount, asset: (m[2] ?? "").toUpperCase() };
 }
 
+/** The layout most exchanges write their times in, yyyy-mm-dd hh:mm:ss (see dates.ts). */
+export const NATIVE_DATES = [{ order: "ymd", sep: "-" }] as const;
+
 /** "2026-05-30 03:35:09" (optionally with milliseconds or a T) in a zone `offsetMinutes` east of UTC → ms UTC. */
 export function isoLocalTime(s: string, offsetMinutes = 0): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(s.trim());

@@ -325,3 +325,15 @@ describe("a file that starts in the middle of a position is said, per exchange a
     expect(summary.details.filter((d) => d.startsWith("Check: hyperliquid BTC:"))).toHaveLength(1);
   });
 });
+
+test("Bybit's unified log (real rows) saved again by a spreadsheet in Germany: the same fills, funding and keys, read per file", () => {
+  const [preamble, ...rest] = file("bybit/uta.csv").split(/\r?\n/);
+  const original = parsed(readExport(file("bybit/uta.csv")));
+  const resaved = parsed(readExport(`${preamble.replace(/,/g, ";")}\r\n${resavedInGermany(rest.join("\n"))}`));
+  expect(resaved.problems).toEqual([]);
+  const same = (f: FillRow) => [f.symbol, f.side, f.quantity, f.price, f.fee, f.feeAsset, f.exchangeRealized, f.instrument];
+  expect(resaved.fills.map(same)).toEqual(original.fills.map(same));
+  expect(resaved.funding.map((f) => [f.symbol, f.amount])).toEqual(original.funding.map((f) => [f.symbol, f.amount]));
+  resaved.fills.forEach((f, i) => expect(f.time).toBe(original.fills[i].time - (original.fills[i].time % 60000)));
+  expect(resaved.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^dates read as day-month-year/)]));
+});

@@ -7,7 +7,7 @@
  */
 import { FileContext } from "../format";
 import { prepareTimes, timeOf } from "../file-times";
-import { offsetFromName } from "../values";
+import { NATIVE_DATES, offsetFromName } from "../values";
 
 const UTC_COLUMNS = ["Date(UTC)", "Time(UTC)", "date(utc)", "time(utc)"];
 
@@ -28,9 +28,7 @@ export function prepareBinanceTimes(records: readonly Record<string, string>[], 
         ? `times read in the file name's zone, UTC${fromName >= 0 ? "+" : "-"}${Math.abs(fromName) / 60}`
         : "times read as UTC (Binance states the zone in the file name, e.g. …(UTC+3).csv; this one states none)",
   );
-  prepareTimes(records, context, utcHeader ? "the UTC time column" : "Time", (r) => timeCell(r).cell, [
-    { order: "ymd", sep: "-" },
-  ]);
+  prepareTimes(records, context, utcHeader ? "the UTC time column" : "Time", (r) => timeCell(r).cell, NATIVE_DATES);
 }
 
 export function binanceTime(r: Record<string, string>, context: FileContext): number | null {

@@ -17,7 +17,8 @@
  * directions; Fee Paid and Funding subtracted from the balance; rows read oldest first from the end).
  */
 import { ExportFormat, hasColumns } from "../format";
-import { assetOf, decimalText, isEmpty, isoLocalTime, negate } from "../values";
+import { prepareTimes, timeOf } from "../file-times";
+import { assetOf, decimalText, isEmpty, negate, NATIVE_DATES } from "../values";
 
 const COLUMNS = [
   "Time",
@@ -54,11 +55,12 @@ export const bybitClassic: ExportFormat = {
   name: "Bybit classic derivatives transaction log (Time,Currency,Contract,Type,Direction,…,Fee Rate,Trade ID,Order ID)",
   // The unified log has an Action column and no Fee Rate: the two can never match one header.
   matches: (h) => hasColumns(h, COLUMNS) && !h.includes("Action"),
-  prepare(_records, context) {
+  prepare(records, context) {
     context.notes.push("times are UTC; Fee Paid and Funding are positive when paid in this log");
+    prepareTimes(records, context, "Time", (r) => r.Time, NATIVE_DATES);
   },
-  read(r) {
-    const time = isoLocalTime(r.Time, 0);
+  read(r, context) {
+    const time = timeOf(r.Time, context, 0);
     if (time === null) return { problem: `Time "${r.Time}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
     const contract = r.Contract;
     const currency = r.Currency.toUpperCase();

@@ -13,7 +13,8 @@
  */
 import { ExportFormat, FileContext, hasColumns } from "../format";
 import { spotFill } from "../spot-legs";
-import { assetOf, decimalText, isEmpty, isoLocalTime, negate } from "../values";
+import { prepareTimes, timeOf } from "../file-times";
+import { assetOf, decimalText, isEmpty, negate, NATIVE_DATES } from "../values";
 
 const COLUMNS = [
   "Currency",
@@ -39,9 +40,11 @@ export const bybitUta: ExportFormat = {
   prepare(records, context) {
     context.notes.push("times are UTC, as the Time(UTC) column says");
     context.spotQuoteFees = quoteLegFees(records);
+    // Bybit's own yyyy-mm-dd, or a spreadsheet's layout when one saved the file again (dates.ts).
+    prepareTimes(records, context, "Time(UTC)", (r) => r["Time(UTC)"] ?? r.Time, NATIVE_DATES);
   },
   read(r, context) {
-    const time = isoLocalTime(r["Time(UTC)"] ?? r.Time, 0);
+    const time = timeOf(r["Time(UTC)"] ?? r.Time, context, 0);
     if (time === null) return { problem: `time "${r["Time(UTC)"] ?? r.Time}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
     const contract = r.Contract;
     const inverse = /USD$/i.test(contract);

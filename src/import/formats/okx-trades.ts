@@ -29,7 +29,8 @@
 import { ExportFormat, FileContext, hasColumns } from "../format";
 import { spotFill } from "../spot-legs";
 import { okxContract } from "../okx-contract-values";
-import { decimalQuotient, decimalText, decimalTimes, isEmpty, isoLocalTime, negate, offsetFromLabel, zoneLabel } from "../values";
+import { prepareTimes, timeOf } from "../file-times";
+import { decimalQuotient, decimalText, decimalTimes, isEmpty, NATIVE_DATES, negate, offsetFromLabel, zoneLabel } from "../values";
 
 const COLUMNS = [
   "id",
@@ -85,6 +86,7 @@ export const okxTrades: ExportFormat = {
       );
     }
     context.spotQuoteLegs = spotQuoteLegs(records);
+    prepareTimes(records, context, "Time", (r) => r.Time, NATIVE_DATES);
     // Excel shortens 19-digit ids to 3.56E+18 when it saves the file again: they no longer tell rows apart.
     context.ids = !records.some((r) => /e\+?\d+$/i.test(r.id ?? ""));
     if (!context.ids)
@@ -93,7 +95,7 @@ export const okxTrades: ExportFormat = {
       );
   },
   read(r, context) {
-    const time = isoLocalTime(r.Time, context.offset as number);
+    const time = timeOf(r.Time, context, context.offset as number);
     if (time === null) return { problem: `Time "${r.Time}" is not a date and time (yyyy-mm-dd hh:mm:ss)` };
     const id = context.ids ? r.id : "";
     const symbol = r.Symbol;
