@@ -109,7 +109,7 @@ export function timeLayout(cells: Iterable<string>, native: readonly NativeLayou
     if (fits.length === 0) continue;
     values.push(p);
     if (p.s === null) seconds = false;
-    if (nativeFits && !native.some((n) => n.sep === p.sep && timeIn(p, n.order, 0) !== null)) nativeFits = false;
+    if (nativeFits && !native.some((n) => n.sep === p.sep && fits.includes(n.order))) nativeFits = false;
     for (const order of candidates) if (!fits.includes(order)) candidates.delete(order);
     if (!example && +p.a <= 12 && +p.b <= 12) example = cell.trim();
   }

@@ -1,7 +1,8 @@
 /**
  * Browser files → summaries, for the taskpane's Import view and the preview page: the same
- * parsing code in both (src/import/read-upload.ts: CSVs and ZIP archives of them). Files are read one after another, with a
- * pause between them, so the page keeps painting while a large export is read.
+ * parsing code in both (src/import/read-upload.ts: CSVs and ZIP archives of them). Files are
+ * read one after another, with a pause between them, so the page keeps painting while a large
+ * export is read.
  */
 import { DATE_ORDERS, DateOrder } from "../import/dates";
 import { readUpload, ReadSettings } from "../import/read-upload";
