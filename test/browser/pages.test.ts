@@ -4,6 +4,7 @@
  * an input, Create → the writer receives the plan) and the HyperFormula preview of every
  * template with the seed article's numbers on screen.
  */
+import { zipSync } from "fflate";
 import * as fs from "fs";
 import * as https from "https";
 import * as os from "os";
@@ -382,6 +383,28 @@ describe("preview without Excel", () => {
     );
     await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
     expect(await page.locator("#app").getAttribute("data-imported")).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("book: a ZIP archive as Binance hands it out is read in the page, each CSV inside summarised as 'archive › file'", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/preview.html?template=book`);
+    await page.locator("#app[data-ready=true]").waitFor({ timeout: 30000 });
+    const inner = "Binance-Futures-Trade-History-202603171040(UTC--3).csv";
+    const csv = fs.readFileSync(
+      path.resolve(__dirname, "../fixtures/exports/binance/Binance-Futures-Trade-History-202603171040(UTC--3)-part1-of1.csv"),
+    );
+    const zip = Buffer.from(zipSync({ [inner]: new Uint8Array(csv) }));
+    await page.setInputFiles("#book-files", { name: "export_aaaa1111.zip", mimeType: "application/zip", buffer: zip });
+    await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    const summary = await page.locator("#book-summaries > li").first().innerText();
+    expect(summary).toMatch(
+      new RegExp(`^export_aaaa1111\\.zip › ${inner.replace(/[()+]/g, "\\$&")}: Binance futures trade history .* · 10 rows`),
+    );
+    expect(summary).toMatch(/times read in the file name's zone, UTC-3/);
     expect(errors).toEqual([]);
     await page.close();
   });
