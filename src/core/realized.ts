@@ -341,13 +341,27 @@ export interface RealizedResult {
  * Realized P&L fill by fill. The caller has checked every fill (quantity ≥ 0, price > 0) and the
  * contract size (> 0): this cannot fail.
  */
+/**
+ * A position held before the first fill (a history that starts in the middle of one): signed
+ * quantity (+ long, − short; coins linear, contracts inverse) and its average entry.
+ */
+export interface OpeningPosition {
+  position: Dec;
+  /** > 0. */
+  entry: Dec;
+}
+
 export function realizedPnl(
   fills: readonly TradeFill[],
   method: CostMethod,
   type: ContractType,
   contractSize: Dec,
+  opening?: OpeningPosition,
 ): RealizedResult {
   const book = new PositionBook(method, type, contractSize);
+  // Held before: one lot at its average entry, as a fill into a flat book makes it (it realizes 0).
+  if (opening && !opening.position.isZero())
+    book.fill({ side: opening.position.isNegative() ? -1 : 1, quantity: opening.position.abs(), price: opening.entry });
   const realized = fills.map((f) => book.fill(f));
   return { realized, position: book.position, entry: book.entry };
 }

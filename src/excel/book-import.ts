@@ -164,6 +164,7 @@ export async function importIntoBook(
       { layout: fills.layout, rows: fills.existing },
       { layout: funding.layout, rows: funding.existing },
     );
+    if (plan.conflicts.length > 0) throw new WriteError(`${plan.conflicts.join("; ")}. Nothing was written.`, false);
     const total = plan.fills.length + plan.funding.length;
     let written = 0;
     let batches = 0;

@@ -210,6 +210,8 @@ export function FUNDINGPNL(
  * @param [method] "average" (default; Binance, Bybit, OKX, Hyperliquid: reducing keeps the average entry) or "fifo" (oldest open lots close first).
  * @param [contract_type] "linear" (default; P&L in quote currency) or "inverse" (coin-margined; P&L in coin).
  * @param [contract_size] Coins per contract (linear) or quote currency per contract (inverse); default 1.
+ * @param [opening_position] The position held before the first fill, for a history that starts in the middle of one: + long, − short (coins linear, contracts inverse); default none.
+ * @param [opening_entry] That position's average entry price (> 0); needed with opening_position.
  * @returns One realized P&L per fill (0 for a fill that opens or adds; "" for a blank row), in the shape of the fills.
  */
 export async function REALIZEDPNL(
@@ -219,8 +221,14 @@ export async function REALIZEDPNL(
   method?: any,
   contract_type?: any,
   contract_size?: any,
+  opening_position?: any,
+  opening_entry?: any,
 ): Promise<any[][]> {
-  return matrixResult(await withBook((b) => b.realizedPnlOf(sides, quantities, prices, method, contract_type, contract_size)));
+  return matrixResult(
+    await withBook((b) =>
+      b.realizedPnlOf(sides, quantities, prices, method, contract_type, contract_size, opening_position, opening_entry),
+    ),
+  );
 }
 
 /**

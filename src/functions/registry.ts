@@ -171,12 +171,21 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
   },
   {
     name: "REALIZEDPNL",
-    parameters: ["sides", "quantities", "prices", "method", "contract_type", "contract_size"],
+    parameters: [
+      "sides",
+      "quantities",
+      "prices",
+      "method",
+      "contract_type",
+      "contract_size",
+      "opening_position",
+      "opening_entry",
+    ],
     required: 3,
     // One answer per fill: the result has the fills' shape.
     spills: [0, 1, 2],
     ranges: [0, 1, 2],
-    run: (a) => realizedPnlOf(a[0], a[1], a[2], a[3], a[4], a[5]),
+    run: (a) => realizedPnlOf(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]),
   },
   {
     name: "LEDGER",

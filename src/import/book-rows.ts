@@ -12,6 +12,7 @@
  * Keys are read from cells as Excel gives them back (numbers as doubles, times as date serials),
  * so the rows already in a table and the rows of a file compare alike.
  */
+import { OPENING_TRADE_ID } from "./openings";
 import { FillRow, FundingRow, ParsedExport } from "./types";
 
 export const FILL_COLUMNS = [
@@ -206,6 +207,12 @@ export interface ImportPlan {
   /** Rows of the files already in the tables (or twice in the files). */
   skippedFills: number;
   skippedFunding: number;
+  /**
+   * Stated opening positions (Trade ID "opening position") with fills of their exchange and
+   * symbol before them, in the table or in the files: the position would be counted twice (the
+   * fills that opened it and the stated opening), so nothing is written while any is here.
+   */
+  conflicts: string[];
 }
 
 /** What importing `files` into tables holding `existingFills` / `existingFunding` (data rows) adds. */
@@ -218,16 +225,52 @@ export function planImport(
   knownFills.addExisting(fills.layout, fills.rows);
   const knownFunding = new KnownRows(fundingKey);
   knownFunding.addExisting(funding.layout, funding.rows);
-  const plan: ImportPlan = { fills: [], funding: [], skippedFills: 0, skippedFunding: 0 };
+  const plan: ImportPlan = { fills: [], funding: [], skippedFills: 0, skippedFunding: 0, conflicts: [] };
+  const openings = new OpeningsInBook();
+  openings.take(fills.rows, (r, c) => r[fills.layout.at[c]]);
   for (const file of files) {
     const f = knownFills.newRows(file.fills, fillCells);
     plan.skippedFills += file.fills.length - f.length;
     for (const cells of f) plan.fills.push(inTableOrder(fills.layout, cells));
+    openings.take(f, (r, c) => r[c]);
     const u = knownFunding.newRows(file.funding, fundingCells);
     plan.skippedFunding += file.funding.length - u.length;
     for (const cells of u) plan.funding.push(inTableOrder(funding.layout, cells));
   }
+  plan.conflicts = openings.conflicts();
   return plan;
+}
+
+/** Each stated opening position, and the earliest other fill of its exchange and symbol. */
+class OpeningsInBook {
+  private readonly stated = new Map<string, number>();
+  private readonly earliest = new Map<string, number>();
+
+  take<R>(rows: readonly R[], get: (row: R, column: string) => unknown): void {
+    for (const r of rows) {
+      const time = get(r, "Time UTC");
+      if (typeof time !== "number") continue;
+      const k = `${part(get(r, "Exchange"))}|${part(get(r, "Symbol"))}`;
+      const into = part(get(r, "Trade ID")) === OPENING_TRADE_ID ? this.stated : this.earliest;
+      if (!(into.get(k)! <= time)) into.set(k, time);
+    }
+  }
+
+  conflicts(): string[] {
+    const out: string[] = [];
+    for (const [k, opening] of this.stated) {
+      const first = this.earliest.get(k);
+      if (first === undefined || first >= opening) continue;
+      const [exchange, symbol] = k.split("|");
+      const at = (serial: number) =>
+        new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 19).replace("T", " ");
+      out.push(
+        `${exchange} ${symbol}: the opening position stated at ${at(opening)} UTC has fills before it (from ${at(first)} UTC), ` +
+          'which would count the position twice: delete the Fills row with Trade ID "opening position" if those fills opened it, or leave out the earlier file',
+      );
+    }
+    return out.sort();
+  }
 }
 
 /** Header + data rows of an empty Book's tables: what a new Book sheet starts with. */

@@ -41,6 +41,8 @@ export interface ExportFormat {
   matches(header: readonly string[]): boolean;
   /** The line an exchange writes under the header of an export without rows ("No data matches the criteria."). */
   noData?: RegExp;
+  /** The export's realized column is net of the fill's fee (Hyperliquid's closedPnl); others are gross. */
+  realizedNetOfFee?: boolean;
   /** Looks at every row first (e.g. to tell DD/MM from MM/DD); may add notes. */
   prepare?(records: readonly Record<string, string>[], context: FileContext): void;
   read(record: Record<string, string>, context: FileContext): RowOutcome;

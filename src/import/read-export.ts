@@ -12,6 +12,7 @@ import { borrowMemory, returnMemory } from "../core/scratch";
 import { ExportFormat, FileContext, formatMatches, headerFor } from "./format";
 import { FORMATS } from "./registry";
 import { otherExport } from "./other-exports";
+import { OpeningCheck } from "./openings";
 import { FillRow, FundingRow, ImportOptions, ParsedExport } from "./types";
 
 /**
@@ -74,6 +75,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     symbols: [],
     notes: context.notes,
     warnings: [],
+    openings: [],
   };
   // Each data row as a record of the header's names (the row's cells, trimmed), with its line:
   // the line after the last record's, but where `breaks` says (record number, line), in pairs.
@@ -176,7 +178,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
   // (see numberRepeats), each row with its time (repeats have the same time).
   const byContent: { key: string; time: number }[] = [];
   let shortened = 0;
-  const firstFills = new FirstFills();
+  const openings = new OpeningCheck(format.realizedNetOfFee === true);
   const symbols = new Set<string>();
   for (let i = 0, b = 0, line = 0; i < records.length; i++) {
     if (breaks[b] === i) {
@@ -199,7 +201,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
         byContent.push(f);
       }
       result.fills.push(f);
-      firstFills.see(f, outcome.effect);
+      openings.see(f, outcome.effect);
       symbols.add(f.symbol);
       widen(result, f.time);
     } else {
@@ -223,45 +225,12 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       `${shortened} ids shortened to a number such as 8.32372E+09 by a spreadsheet: those rows are matched by their content instead`,
     );
   }
-  result.warnings = firstFills.warnings();
+  result.openings = openings.suggestions();
+  result.warnings = [...result.openings.map((o) => o.warning), ...openings.gaps(result.openings)];
   numberRepeats(byContent);
   result.symbols = [...symbols].sort();
   result.problems.sort((a, b) => a.line - b.line);
   return result;
-}
-
-/**
- * Each derivatives symbol's earliest fill, to tell a file that starts in the middle of a position:
- * its first fill closes, as the exchange says (Close Long, Action CLOSE; Binance writes Realized
- * Profit only on a reducing fill). The realized P&L of such a symbol's fills,
- * computed from the file alone, starts from a flat position and differs from the exchange's.
- */
-class FirstFills {
-  private readonly first = new Map<string, { fill: FillRow; effect?: "open" | "close" }>();
-
-  see(fill: FillRow, effect?: "open" | "close"): void {
-    if (fill.instrument === "spot") return;
-    const k = `${fill.exchange}|${fill.symbol}`;
-    const known = this.first.get(k);
-    // The earliest; of fills at the same time, the first in the file (exports newest first list
-    // a position's opening fill after its partial fills: the same second, either order).
-    if (!known || fill.time < known.fill.time) this.first.set(k, { fill, effect });
-  }
-
-  warnings(): string[] {
-    const out: string[] = [];
-    for (const { fill, effect } of this.first.values()) {
-      if (effect !== "close") continue;
-      const at = new Date(fill.time).toISOString().slice(0, 19).replace("T", " ");
-      const realized = fill.exchangeRealized !== "" && fill.exchangeRealized !== "0";
-      const why = `closes${realized ? `, with the exchange's realized P&L ${fill.exchangeRealized}` : ""}`;
-      out.push(
-        `${fill.exchange} ${fill.symbol}: the file starts in the middle of a position (its first fill, ${at} UTC, ${why}); ` +
-          "the realized P&L computed from these fills starts from flat and differs from the exchange's own: export from before the position was opened",
-      );
-    }
-    return out.sort();
-  }
 }
 
 /**

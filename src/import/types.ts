@@ -3,6 +3,7 @@
  * the Book's Fills and Funding tables, whatever the exchange wrote. Amounts stay decimal text
  * (exactly as exported, canonicalised), never doubles, until they are written.
  */
+import type { OpeningSuggestion } from "./openings";
 
 export type Instrument = "perp" | "future" | "spot" | "option";
 export type ContractType = "linear" | "inverse";
@@ -79,6 +80,8 @@ export interface ParsedExport {
    * computed from the file's fills alone differs from the exchange's own.
    */
   warnings: string[];
+  /** The opening position the summary offers to state, one per warning above (openings.ts). */
+  openings: OpeningSuggestion[];
 }
 
 export interface ImportOptions {

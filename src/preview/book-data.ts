@@ -17,6 +17,8 @@ export class PreviewBook {
 
   add(files: readonly ParsedExport[]): ImportPlan {
     const plan = planImport(files, { layout: FILLS, rows: this.fills }, { layout: FUNDING, rows: this.funding });
+    // All or nothing, as in Excel: a stated opening position with fills before it adds nothing.
+    if (plan.conflicts.length > 0) return plan;
     this.fills.push(...plan.fills);
     this.funding.push(...plan.funding);
     return plan;

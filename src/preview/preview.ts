@@ -13,6 +13,7 @@ import { PreviewLiveValues } from "./live-values";
 import { renderGrid } from "./render";
 import { useClock, useLiveValues } from "../functions/registry";
 import { FileSummary } from "../import/summary";
+import { openingsExport } from "../import/openings";
 import { buildBook, EXAMPLE } from "../sheets/templates/book";
 import { dateOrderOf, localOffsetMinutes, readFiles, renderSummaries, setUpDateOrder } from "../taskpane/import-files";
 import { PreviewBook } from "./book-data";
@@ -24,6 +25,7 @@ useLiveValues(live);
 // The Book's imported rows (preview.html?template=book), kept while the page is open.
 const previewBook = new PreviewBook();
 let importSummaries: FileSummary[] = [];
+let importStatus = "";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -180,20 +182,35 @@ function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): 
   setUpDateOrder(dates);
   const list = el("ul", undefined, "summaries");
   list.id = "book-summaries";
-  renderSummaries(document, list, importSummaries);
+  const rerender = () => {
+    root.replaceChildren();
+    renderTemplate(root, t, params);
+    root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length);
+  };
+  renderSummaries(document, list, importSummaries, (fill) => {
+    const plan = previewBook.add([openingsExport([fill])]);
+    if (plan.conflicts.length > 0) return plan.conflicts.join("; ");
+    importStatus =
+      plan.fills.length > 0
+        ? `Opening position stated: ${fill.exchange} ${fill.symbol} ${fill.side === "buy" ? "long" : "short"} ${fill.quantity} at ${fill.price}, before the file's first fill.`
+        : `${fill.exchange} ${fill.symbol} already has a stated opening position: edit or delete its Fills row (Trade ID "opening position") to change it.`;
+    rerender();
+    return importStatus;
+  });
+  const status = el("p", importStatus, "status");
+  status.id = "book-import-status";
   input.addEventListener("change", () => {
     const files = Array.from(input.files ?? []);
     root.dataset.importing = "true";
     void readFiles(files, { utcOffsetMinutes: localOffsetMinutes(), dateOrder: dateOrderOf(dates) }).then((summaries) => {
       importSummaries = summaries;
-      previewBook.add(summaries.flatMap((s) => (s.parsed ? [s.parsed] : [])));
-      root.replaceChildren();
-      renderTemplate(root, t, params);
+      const plan = previewBook.add(summaries.flatMap((s) => (s.parsed ? [s.parsed] : [])));
+      importStatus = plan.conflicts.length > 0 ? `Nothing was added: ${plan.conflicts.join("; ")}.` : "";
+      rerender();
       root.dataset.importing = "false";
-      root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length);
     });
   });
-  box.append(datesLabel, dates, label, input, list);
+  box.append(datesLabel, dates, label, input, status, list);
   return box;
 }
 

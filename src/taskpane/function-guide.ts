@@ -114,9 +114,10 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     result: "-0.05 (XBT)",
   },
   {
-    signature: "LEGS.REALIZEDPNL(sides, quantities, prices, [method], [contract_type], [contract_size])",
+    signature:
+      "LEGS.REALIZEDPNL(sides, quantities, prices, [method], [contract_type], [contract_size], [opening_position], [opening_entry])",
     summary:
-      "Realized P&L of each fill, as the exchange's Realized Profit column shows it: average cost or FIFO, flips included.",
+      "Realized P&L of each fill, as the exchange's Realized Profit column shows it: average cost or FIFO, flips included; a history that starts mid-position states what was held before it.",
     example: '=LEGS.REALIZEDPNL({"buy";"buy";"sell"}, {1;1;1}, {100;200;300})',
     result: "0, 0, 150 (SUM: 150)",
   },

@@ -6,7 +6,9 @@
  */
 import { DATE_ORDERS, DateOrder } from "../import/dates";
 import { readUpload, ReadSettings } from "../import/read-upload";
+import { OpeningSuggestion, statedOpening, utcText } from "../import/openings";
 import { FileSummary, summarise } from "../import/summary";
+import { FillRow } from "../import/types";
 
 export type { ReadSettings };
 
@@ -86,8 +88,17 @@ function rememberedDateOrder(): DateOrder | undefined {
 /** The select's answer as an import option. */
 export const dateOrderOf = (select: HTMLSelectElement): DateOrder | undefined => DATE_ORDERS.find((o) => o === select.value);
 
-/** Draws the summaries into `list` (text only: nothing from a file becomes HTML). */
-export function renderSummaries(doc: Document, list: HTMLElement, summaries: readonly FileSummary[]): void {
+/**
+ * Draws the summaries into `list` (text only: nothing from a file becomes HTML). A file that
+ * starts in the middle of a position gets a form to state the position held before it, as
+ * offered (openings.ts); `onOpening` takes each one stated, and says what became of it.
+ */
+export function renderSummaries(
+  doc: Document,
+  list: HTMLElement,
+  summaries: readonly FileSummary[],
+  onOpening?: (fill: FillRow) => string,
+): void {
   list.replaceChildren();
   for (const s of summaries) {
     const item = doc.createElement("li");
@@ -107,7 +118,46 @@ export function renderSummaries(doc: Document, list: HTMLElement, summaries: rea
       li.textContent = s.parsed ? `Not imported: ${p}` : p;
       details.append(li);
     }
+    if (onOpening) for (const o of s.parsed?.openings ?? []) details.append(openingForm(doc, o, onOpening));
     item.append(details);
     list.append(item);
   }
+}
+
+/** "BTC on hyperliquid, held before 2026-02-08 15:06:00 UTC: Position [ ] Avg entry [ ] at [ ] UTC [State it]". */
+function openingForm(doc: Document, o: OpeningSuggestion, onOpening: (fill: FillRow) => string): HTMLElement {
+  const li = doc.createElement("li");
+  li.className = "opening";
+  const field = (label: string, value: string, name: string) => {
+    const l = doc.createElement("label");
+    l.textContent = `${label} `;
+    const input = doc.createElement("input");
+    input.name = name;
+    input.value = value;
+    input.size = Math.max(8, value.length + 1);
+    l.append(input);
+    return { l, input };
+  };
+  const intro = doc.createElement("span");
+  intro.textContent = `${o.exchange} ${o.symbol}, held before the file's first fill (+ long, − short): `;
+  const position = field("Position", o.position, "opening-position");
+  const entry = field("Avg entry", o.entry, "opening-entry");
+  const time = field("at (UTC)", utcText(o.time), "opening-time");
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.textContent = "State opening position";
+  const said = doc.createElement("span");
+  said.className = "opening-status";
+  button.addEventListener("click", () => {
+    const fill = statedOpening(o, { position: position.input.value, entry: entry.input.value, time: time.input.value });
+    if ("problem" in fill) {
+      said.className = "opening-status problem";
+      said.textContent = fill.problem;
+      return;
+    }
+    said.className = "opening-status";
+    said.textContent = onOpening(fill);
+  });
+  li.append(intro, position.l, " ", entry.l, " ", time.l, " ", button, " ", said);
+  return li;
 }

@@ -6,7 +6,8 @@
 import { BookTables, findBooks, importIntoBook } from "../excel/book-import";
 import { WriteError, writePlan } from "../excel/writer";
 import { FileSummary } from "../import/summary";
-import { ParsedExport } from "../import/types";
+import { openingsExport } from "../import/openings";
+import { FillRow, ParsedExport } from "../import/types";
 import { zoneLabel } from "../import/values";
 import { checkInputs, todayIso } from "../sheets/inputs";
 import { book, buildBook } from "../sheets/templates/book";
@@ -46,7 +47,28 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
     el.status.textContent = text;
     el.status.className = `status ${kind}`;
   };
-  const readable = () => summaries.map((s) => s.parsed).filter((p): p is ParsedExport => p !== null);
+  /** Opening positions the trader stated in the summaries, by exchange and symbol: written with the files. */
+  const stated = new Map<string, FillRow>();
+  const readable = () => {
+    const files = summaries.map((s) => s.parsed).filter((p): p is ParsedExport => p !== null);
+    return stated.size > 0 ? [...files, openingsExport([...stated.values()])] : files;
+  };
+  const onOpening = (fill: FillRow) => {
+    stated.set(fill.key, fill);
+    showCounts();
+    return `Stated: ${fill.side === "buy" ? "long" : "short"} ${fill.quantity} at ${fill.price}; written to Fills (Trade ID "opening position") with the import.`;
+  };
+  const showCounts = () => {
+    const files = readable();
+    const fills = files.reduce((n, f) => n + f.fills.length, 0);
+    const funding = files.reduce((n, f) => n + f.funding.length, 0);
+    el.button.disabled = fills + funding === 0;
+    el.button.textContent =
+      fills + funding > 0
+        ? `Import ${fills.toLocaleString("en-US")} fills and ${funding.toLocaleString("en-US")} funding rows`
+        : "Import";
+    return fills + funding;
+  };
 
   const refresh = async () => {
     const offset = parseOffset(el.offset.value);
@@ -57,22 +79,18 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
     }
     setStatus(chosen.length ? "Reading the files…" : "");
     summaries = await readFiles(chosen, { utcOffsetMinutes: offset, dateOrder: dateOrderOf(el.dates) });
-    renderSummaries(doc, el.summaries, summaries);
-    const files = readable();
-    const fills = files.reduce((n, f) => n + f.fills.length, 0);
-    const funding = files.reduce((n, f) => n + f.funding.length, 0);
-    el.button.disabled = fills + funding === 0;
-    el.button.textContent =
-      fills + funding > 0
-        ? `Import ${fills.toLocaleString("en-US")} fills and ${funding.toLocaleString("en-US")} funding rows`
-        : "Import";
+    // A stated opening stays only while a file still offers it (the same exchange and symbol).
+    const offered = new Set(summaries.flatMap((s) => s.parsed?.openings ?? []).map((o) => `${o.exchange}|${o.symbol}`));
+    for (const [k, f] of stated) if (!offered.has(`${f.exchange}|${f.symbol}`)) stated.delete(k);
+    renderSummaries(doc, el.summaries, summaries, onOpening);
+    const rows = showCounts();
     setStatus(
       chosen.length === 0
         ? ""
-        : fills + funding > 0
+        : rows > 0
           ? "Nothing is written until you press Import. Rows already in the Book are skipped."
           : "No file has rows to import.",
-      chosen.length && fills + funding === 0 ? "error" : "info",
+      chosen.length && rows === 0 ? "error" : "info",
     );
     if (canWrite()) await listBooks();
   };

@@ -287,3 +287,67 @@ describe("in a spreadsheet engine (the preview's HyperFormula)", () => {
     hf.destroy();
   });
 });
+
+describe("a history that starts in the middle of a position: opening_position and opening_entry", () => {
+  /**
+   * Real BTC rows of the same Hyperliquid export (lines 31–42), as a later period's export would
+   * start: at two Close Long fills of a long opened before it. Stated as held before (+0.00056 at
+   * 71,397, as the exchange's own closedPnl implies), every fill matches closedPnl + fee.
+   */
+  const fills: Fill[] = [
+    ["sell", 0.00028, 71396], // Close Long: closedPnl -0.0031579999999999998, fee 0.002878
+    ["sell", 0.00028, 71381], // Close Long: closedPnl -0.007358, fee 0.002878
+    ["buy", 0.00028, 71354], // Open Long: closedPnl -0.002876, fee 0.002876
+    ["buy", 0.00028, 71340], // Open Long
+    ["sell", 0.00028, 71303], // Close Long: closedPnl -0.015194, fee 0.002874
+  ];
+  const exchange = [
+    gross(-0.0031579999999999998, 0.002878),
+    gross(-0.007358, 0.002878),
+    gross(-0.002876, 0.002876),
+    gross(-0.002876, 0.002876),
+    gross(-0.015194, 0.002874),
+  ];
+  const withOpening = (position: unknown, entry: unknown, method: unknown = null) =>
+    grid(
+      realizedPnlOf(
+        col(...fills.map((f) => f[0])),
+        col(...fills.map((f) => f[1])),
+        col(...fills.map((f) => f[2])),
+        method,
+        null,
+        null,
+        position,
+        entry,
+      ),
+    ).map((r) => r[0]);
+
+  test("without it the first closes open a short and every later figure is off; with it each matches the exchange", () => {
+    expect(run(fills)).not.toEqual(exchange);
+    expect(withOpening(0.00056, 71397)).toEqual(exchange);
+    // FIFO closes the stated lot as the exchange does; the last close takes the older 71,354 lot.
+    expect(withOpening(0.00056, 71397, "fifo")).toEqual([...exchange.slice(0, 4), -0.01428]);
+    expect(withOpening("0.00056", "71397")).toEqual(exchange);
+  });
+
+  test("a short held before: a buy closes it at the stated entry; inverse contracts realize in coin", () => {
+    const short = grid(realizedPnlOf(col("buy"), col(1), col(90), null, null, null, -2, 100)).map((r) => r[0]);
+    expect(short).toEqual([10]);
+    // 100 contracts of $100 held long from 50,000, half closed at 40,000: 50 × 100 × (1/50,000 − 1/40,000) BTC.
+    const inverse = grid(realizedPnlOf(col("sell"), col(50), col(40000), null, "inverse", 100, 100, 50000)).map((r) => r[0]);
+    expect(inverse).toEqual([-0.025]);
+  });
+
+  test("0 or blank states nothing; one without the other, or an entry ≤ 0, is a clear #VALUE!", () => {
+    expect(withOpening(0, null)).toEqual(run(fills));
+    expect(withOpening(null, null)).toEqual(run(fills));
+    expectError(realizedPnlOf(col("sell"), col(1), col(1), null, null, null, 1, null), "invalid", /opening_entry is blank/);
+    expectError(realizedPnlOf(col("sell"), col(1), col(1), null, null, null, null, 5), "invalid", /opening_position is blank/);
+    expectError(
+      realizedPnlOf(col("sell"), col(1), col(1), null, null, null, 1, 0),
+      "invalid",
+      /opening_entry must be greater than 0 \(got 0\)/,
+    );
+    expectError(realizedPnlOf(col("sell"), col(1), col(1), null, null, null, "abc", 5), "invalid", /opening_position/);
+  });
+});

@@ -307,7 +307,7 @@ describe("a file that starts in the middle of a position is said, per exchange a
   test("Hyperliquid: a history whose first BTC fill is a Close Long is said (ETH, opened in the file, is not)", () => {
     const r = parsed(readExport(midPosition, { dateOrder: "dmy" }));
     expect(r.warnings).toEqual([
-      "hyperliquid BTC: the file starts in the middle of a position (its first fill, 2026-02-08 15:06:00 UTC, closes, with the exchange's realized P&L -0.0031579999999999998); the realized P&L computed from these fills starts from flat and differs from the exchange's own: export from before the position was opened",
+      "hyperliquid BTC: the file starts in the middle of a position (its first fill, 2026-02-08 15:06:00 UTC, closes, with the exchange's realized P&L -0.0031579999999999998); the realized P&L computed from these fills starts from flat and differs from the exchange's own: state the position held before it (offered below), or export from before the position was opened",
     ]);
     // The whole real file opens every position it closes: nothing to say.
     expect(parsed(readExport(file("hyperliquid/trade_history.csv"), { dateOrder: "dmy" })).warnings).toEqual([]);
@@ -315,7 +315,8 @@ describe("a file that starts in the middle of a position is said, per exchange a
 
   test("Binance: a symbol whose first fill carries Realized Profit (written only on a reducing fill); spot and opening fills say nothing", () => {
     const symbols = (name: string) => read(name).warnings.map((w) => w.split(":")[0]);
-    expect(symbols(TWO_DIGIT)).toEqual(["binance BTCUSDT", "binance COMPUSDT", "binance RONINUSDT"]);
+    // (and BTCUSDT's fills are missing in the middle as well: test/import/openings.test.ts)
+    expect(symbols(TWO_DIGIT)).toEqual(["binance BTCUSDT", "binance COMPUSDT", "binance RONINUSDT", "binance BTCUSDT"]);
     expect(symbols(FOUR_DIGIT)).toEqual(["binance POLUSDT", "binance TRXUSDT"]);
     expect(read(TWO_DIGIT).warnings[2]).toMatch(/RONINUSDT: .*closes, with the exchange's realized P&L 0\.29672\)/);
   });

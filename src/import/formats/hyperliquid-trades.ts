@@ -21,6 +21,7 @@ export const hyperliquidTrades: ExportFormat = {
   exchange: "hyperliquid",
   name: "Hyperliquid trade history (time,coin,dir,px,sz,ntl,fee,closedPnl)",
   matches: (h) => hasColumns(h, ["time", "coin", "dir", "px", "sz", "ntl", "fee", "closedPnl"]),
+  realizedNetOfFee: true,
   prepare(records, context) {
     dateOrderOf(records, context);
     // The Book keeps each venue's own figure: say which convention this one is.
