@@ -48,6 +48,16 @@ export interface LedgerFunding {
   asset: string;
 }
 
+/** A closed position as the exchange states it (Bybit's Closed P&L): net of its fees and funding. */
+export interface LedgerClosed {
+  strategy: string;
+  exchange: string;
+  symbol: string;
+  /** + profit, − loss, in `currency`. */
+  pnl: Dec;
+  currency: string;
+}
+
 export interface LedgerMark {
   /** null: applies to the symbol on every exchange. */
   exchange: string | null;
@@ -68,6 +78,11 @@ export interface LedgerLine {
   funding: Dec;
   unrealized: Dec | null;
   total: Dec;
+  /**
+   * The exchange's own closed-position P&L for this position (net of fees and funding, as Bybit's
+   * Closed P&L states it), beside the figures computed from the fills; null when it has none.
+   */
+  exchangeClosed: Dec | null;
   kind: "position" | "strategy" | "currency";
 }
 
@@ -83,6 +98,7 @@ interface Position {
   realized: ExactSum;
   fees: ExactSum;
   funding: Dec;
+  exchangeClosed: Dec | null;
 }
 
 /**
@@ -311,6 +327,7 @@ export class LedgerFills {
         realized: new ExactSum(),
         fees: new ExactSum(),
         funding: ZERO,
+        exchangeClosed: null,
       };
       this.positions.set(key, p);
     }
@@ -364,6 +381,7 @@ export function ledger(
   funding: readonly LedgerFunding[],
   marks: readonly LedgerMark[],
   method: CostMethod,
+  closed: readonly LedgerClosed[] = [],
 ): LedgerLine[] {
   let book: LedgerFills;
   if (fills instanceof LedgerFills) book = fills;
@@ -418,6 +436,20 @@ export function ledger(
     for (const p of holders) p.funding = p.funding.plus(f.amount.times(p.book.position.abs()).div(held));
   }
 
+  // The exchange's closed positions: to the strategy they name; else to the one position holding
+  // that symbol on that exchange; else (none, or several strategies) to the position without one.
+  for (const c of closed) {
+    let p = c.strategy === "" ? undefined : positions.get(keyOf(c.strategy, c.exchange, c.symbol));
+    if (!p && c.strategy === "") {
+      const holders = [...positions.values()].filter(
+        (x) => x.exchange.toLowerCase() === c.exchange.toLowerCase() && x.symbol.toUpperCase() === c.symbol.toUpperCase(),
+      );
+      if (holders.length === 1) p = holders[0];
+    }
+    p ??= open(c.strategy, c.exchange, c.symbol, c.currency, "linear", new Dec(1));
+    p.exchangeClosed = (p.exchangeClosed ?? ZERO).plus(c.pnl);
+  }
+
   // The columns are spent: their memory goes back for the next ledger.
   book.release();
   if (order !== null) returnMemory("ledger order", order.buffer);
@@ -458,6 +490,7 @@ export function ledger(
       funding: p.funding,
       unrealized,
       total,
+      exchangeClosed: p.exchangeClosed,
       kind: "position",
     });
   }
@@ -465,10 +498,19 @@ export function ledger(
   const add = (
     into: Map<string, LedgerLine>,
     key: string,
-    seed: Omit<LedgerLine, "realized" | "fees" | "funding" | "unrealized" | "total">,
+    seed: Omit<LedgerLine, "realized" | "fees" | "funding" | "unrealized" | "total" | "exchangeClosed">,
     l: Partial<LedgerLine>,
   ) => {
-    const t = into.get(key) ?? { ...seed, realized: ZERO, fees: ZERO, funding: ZERO, unrealized: null, total: ZERO };
+    const t = into.get(key) ?? {
+      ...seed,
+      realized: ZERO,
+      fees: ZERO,
+      funding: ZERO,
+      unrealized: null,
+      total: ZERO,
+      exchangeClosed: null,
+    };
+    if (l.exchangeClosed) t.exchangeClosed = (t.exchangeClosed ?? ZERO).plus(l.exchangeClosed);
     t.realized = t.realized.plus(l.realized ?? ZERO);
     t.fees = t.fees.plus(l.fees ?? ZERO);
     t.funding = t.funding.plus(l.funding ?? ZERO);

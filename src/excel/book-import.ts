@@ -14,7 +14,15 @@
  * "=HYPERLINK(…)", "+cmd" or "@SUM(…)" in an export arrives as those characters, never as a
  * formula, and a trade id "000123" keeps its zeros.
  */
-import { FILL_COLUMNS, FUNDING_COLUMNS, ImportPlan, planImport, TableLayout, tableLayout } from "../import/book-rows";
+import {
+  CLOSED_COLUMNS,
+  FILL_COLUMNS,
+  FUNDING_COLUMNS,
+  ImportPlan,
+  planImport,
+  TableLayout,
+  tableLayout,
+} from "../import/book-rows";
 import { ParsedExport } from "../import/types";
 import { ExcelRun, MAX_PAYLOAD_BYTES, WriteError } from "./writer";
 
@@ -23,6 +31,8 @@ export interface BookTables {
   sheetName: string;
   fills: string;
   funding: string;
+  /** The Closed P&L table, when the Book has one (Books made before Legwork read Closed P&L exports do not). */
+  closed?: string;
 }
 
 export interface ImportProgress {
@@ -37,6 +47,9 @@ export interface ImportResult {
   /** Rows of the files that the tables already held. */
   skippedFills: number;
   skippedFunding: number;
+  /** Closed-position rows added to the Closed P&L table, and those it already held. */
+  closedAdded: number;
+  skippedClosed: number;
   syncs: number;
   /** Write requests (batches) sent, and the largest one, in bytes of JSON. */
   batches: number;
@@ -69,7 +82,9 @@ export async function findBooks(run: ExcelRun): Promise<BookTables[]> {
           ? "fills"
           : "at" in tableLayout("Funding", header, FUNDING_COLUMNS)
             ? "funding"
-            : null;
+            : "at" in tableLayout("Closed P&L", header, CLOSED_COLUMNS)
+              ? "closed"
+              : null;
       if (!kind) continue;
       const book = books.get(t.sheet.name) ?? { sheetName: t.sheet.name, fills: "", funding: "" };
       if (!book[kind]) book[kind] = t.name;
@@ -85,7 +100,7 @@ function cellValue(v: unknown): unknown {
 }
 
 interface Target {
-  label: "Fills" | "Funding";
+  label: "Fills" | "Funding" | "Closed P&L";
   table: Excel.Table;
   sheet: Excel.Worksheet;
   body: Excel.Range;
@@ -112,10 +127,18 @@ export async function importIntoBook(
     };
 
     // 1. The tables, their headers and where their rows are.
+    const closedRows = files.reduce((n, f) => n + f.closed.length, 0);
+    if (closedRows > 0 && !book.closed)
+      throw new WriteError(
+        `The Book on "${book.sheetName}" has no Closed P&L table (it was made before Legwork read Bybit's Closed P&L export): ` +
+          "import into a new Book sheet, or leave that file out. Nothing was written.",
+        false,
+      );
     const targets: Target[] = (
       [
         ["Fills", book.fills],
         ["Funding", book.funding],
+        ...(book.closed ? ([["Closed P&L", book.closed]] as const) : []),
       ] as const
     ).map(([label, name]) => {
       const table = context.workbook.tables.getItem(name);
@@ -141,7 +164,8 @@ export async function importIntoBook(
       );
     }
     for (const t of targets) {
-      const layout = tableLayout(t.label, t.header.values[0], t.label === "Fills" ? FILL_COLUMNS : FUNDING_COLUMNS);
+      const columns = t.label === "Fills" ? FILL_COLUMNS : t.label === "Funding" ? FUNDING_COLUMNS : CLOSED_COLUMNS;
+      const layout = tableLayout(t.label, t.header.values[0], columns);
       if ("missing" in layout) throw new WriteError(`On "${book.sheetName}", ${layout.missing}. Nothing was written.`, false);
       t.layout = layout;
     }
@@ -158,14 +182,15 @@ export async function importIntoBook(
     }
 
     // 3. The new rows, in batches.
-    const [fills, funding] = targets;
+    const [fills, funding, closed] = targets;
     const plan: ImportPlan = planImport(
       files,
       { layout: fills.layout, rows: fills.existing },
       { layout: funding.layout, rows: funding.existing },
+      closed ? { layout: closed.layout, rows: closed.existing } : undefined,
     );
     if (plan.conflicts.length > 0) throw new WriteError(`${plan.conflicts.join("; ")}. Nothing was written.`, false);
-    const total = plan.fills.length + plan.funding.length;
+    const total = plan.fills.length + plan.funding.length + plan.closed.length;
     let written = 0;
     let batches = 0;
     let largestRequestBytes = 0;
@@ -173,6 +198,7 @@ export async function importIntoBook(
       for (const [t, rows] of [
         [fills, plan.fills],
         [funding, plan.funding],
+        ...(closed ? ([[closed, plan.closed]] as const) : []),
       ] as const) {
         for (const batch of batchesOf(
           rows.map((r) => r.map(cellValue)),
@@ -196,6 +222,8 @@ export async function importIntoBook(
       fundingAdded: plan.funding.length,
       skippedFills: plan.skippedFills,
       skippedFunding: plan.skippedFunding,
+      closedAdded: plan.closed.length,
+      skippedClosed: plan.skippedClosed,
       syncs,
       batches,
       largestRequestBytes,

@@ -238,10 +238,17 @@ export async function REALIZEDPNL(
  * @param [funding] The Funding table with its header row (Time UTC, Exchange, Symbol, Amount, Asset, Strategy); funding without a Strategy goes to whoever held the symbol then, pro rata.
  * @param [marks] Symbol | Mark, or Exchange | Symbol | Mark (e.g. LEGS.MARKPRICE cells), for the unrealized P&L; without it Unrealized is blank.
  * @param [method] "average" (default) or "fifo", as in REALIZEDPNL.
- * @returns A table with a header row: Strategy, Exchange, Symbol, Currency, Position, Avg entry, Realized, Fees, Funding, Unrealized, Total.
+ * @param [closed] The Closed P&L table with its header row (the exchange's own closed positions, net of fees and funding): adds a column Exchange closed P&L beside the computed figures.
+ * @returns A table with a header row: Strategy, Exchange, Symbol, Currency, Position, Avg entry, Realized, Fees, Funding, Unrealized, Total (and Exchange closed P&L, given closed).
  */
-export async function LEDGER(fills: any[][], funding?: any[][], marks?: any[][], method?: any): Promise<any[][]> {
-  return matrixResult(await withBook((b) => b.ledgerOf(fills, funding, marks, method)));
+export async function LEDGER(
+  fills: any[][],
+  funding?: any[][],
+  marks?: any[][],
+  method?: any,
+  closed?: any[][],
+): Promise<any[][]> {
+  return matrixResult(await withBook((b) => b.ledgerOf(fills, funding, marks, method, closed)));
 }
 
 /**

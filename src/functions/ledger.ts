@@ -1,15 +1,17 @@
 /**
- * LEGS.LEDGER(fills, [funding], [marks], [method]): the Book's Fills and Funding tables (header
- * row; columns found by name, in any order, as NETDELTA finds its columns) and optional marks →
- * a spilled table: Strategy, Exchange, Symbol, Currency, Position, Avg entry, Realized, Fees,
- * Funding, Unrealized, Total; one row per position, then a Total row per strategy and currency,
- * then one per currency. Any unreadable row makes the whole answer one #VALUE! naming it.
+ * LEGS.LEDGER(fills, [funding], [marks], [method], [closed]): the Book's Fills and Funding tables
+ * (header row; columns found by name, in any order, as NETDELTA finds its columns) and optional
+ * marks → a spilled table: Strategy, Exchange, Symbol, Currency, Position, Avg entry, Realized,
+ * Fees, Funding, Unrealized, Total; one row per position, then a Total row per strategy and
+ * currency, then one per currency. Given the Book's Closed P&L table (the exchange's own closed
+ * positions, net of fees and funding), a twelfth column, Exchange closed P&L, shows the
+ * exchange's figure beside the ones computed from the fills (it is not added to Total). Any unreadable row makes the whole answer one #VALUE! naming it.
  */
 import { ContractType, Side } from "../core/contracts";
 import { Dec, Num, toDec } from "../core/decimal";
 import { symbolParts } from "../core/symbol-parts";
 import { DomainError, invalid, isDomainError, Result } from "../core/errors";
-import { LedgerFill, LedgerFills, LedgerFunding, LedgerLine, LedgerMark, ledger } from "../core/ledger";
+import { LedgerClosed, LedgerFill, LedgerFills, LedgerFunding, LedgerLine, LedgerMark, ledger } from "../core/ledger";
 import { COST_METHODS } from "../core/realized";
 import { cellNum, describe, Grid, isBlank, optionalChoice, readSide, toGrid } from "./cells";
 import { Answer, finish } from "./spill";
@@ -218,6 +220,47 @@ export function readFunding(grid: Grid): Result<LedgerFunding[]> {
   return out;
 }
 
+/** The Book's Closed P&L table (header row; Exchange, Symbol, Closed P&L, Currency, Strategy found by name). */
+export function readClosed(grid: Grid): Result<LedgerClosed[]> {
+  const [header, ...rows] = grid;
+  const at = {
+    exchange: column(header, "exchange", "venue"),
+    symbol: column(header, "symbol", "contracts"),
+    pnl: column(header, "closedp&l", "closedpnl"),
+    currency: column(header, "currency", "asset"),
+    strategy: column(header, "strategy"),
+  };
+  for (const [field, title] of [
+    ["exchange", "Exchange"],
+    ["symbol", "Symbol"],
+    ["pnl", "Closed P&L"],
+  ] as const) {
+    if (at[field] < 0)
+      return invalid(
+        `closed has no ${title} column: give the Closed P&L table with its header row (Time UTC, Exchange, Symbol, …, Closed P&L, Currency, …)`,
+      );
+  }
+  const out: LedgerClosed[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const cell = (k: keyof typeof at) => (at[k] >= 0 ? r[at[k]] : undefined);
+    if ([cell("pnl"), cell("symbol")].every(isBlank)) continue;
+    const pnl = cellNum(`closed row ${i + 2} Closed P&L`, cell("pnl"));
+    if (isDomainError(pnl)) return pnl;
+    const symbol = text(cell("symbol"));
+    if (!symbol) return invalid(`closed row ${i + 2} has no Symbol`);
+    const exchange = text(cell("exchange"));
+    out.push({
+      strategy: text(cell("strategy")),
+      exchange,
+      symbol,
+      pnl: toDec(pnl),
+      currency: text(cell("currency")).toUpperCase() || currencyOf(exchange, symbol, "linear", ""),
+    });
+  }
+  return out;
+}
+
 /** Symbol | Mark, or Exchange | Symbol | Mark (a blank exchange: any); a header row is allowed. */
 export function readMarks(grid: Grid): Result<LedgerMark[]> {
   const width = grid[0].length;
@@ -259,7 +302,10 @@ export const LEDGER_HEADER = [
   "Total",
 ];
 
-export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, method: unknown): Answer {
+/** The column LEDGER adds when it is given the exchange's closed positions. */
+export const LEDGER_CLOSED_COLUMN = "Exchange closed P&L";
+
+export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, method: unknown, closed?: unknown): Answer {
   const m = optionalChoice("method", method, COST_METHODS, "average");
   if (isDomainError(m)) return m;
   const fg = toGrid("fills", fills);
@@ -271,13 +317,18 @@ export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, metho
   if (isDomainError(fu)) return fu;
   const mk = optionalTable("marks", marks, readMarks);
   if (isDomainError(mk)) return mk;
-  const lines = ledger(f, fu, mk, m);
+  const withClosed = !isBlank(closed) && closed !== undefined;
+  const cl = optionalTable("closed", closed, readClosed);
+  if (isDomainError(cl)) return cl;
+  const lines = ledger(f, fu, mk, m, cl);
   const num = (d: Dec | null) => {
     if (d === null) return "";
     const x = finish(d);
     return x;
   };
-  const out: (number | string | ReturnType<typeof finish>)[][] = [LEDGER_HEADER];
+  const out: (number | string | ReturnType<typeof finish>)[][] = [
+    withClosed ? [...LEDGER_HEADER, LEDGER_CLOSED_COLUMN] : LEDGER_HEADER,
+  ];
   for (const l of lines as LedgerLine[]) {
     out.push([
       l.strategy === "" && l.kind !== "position" ? "(no strategy)" : l.strategy,
@@ -291,6 +342,7 @@ export function ledgerOf(fills: unknown, funding: unknown, marks: unknown, metho
       num(l.funding),
       num(l.unrealized),
       num(l.total),
+      ...(withClosed ? [num(l.exchangeClosed)] : []),
     ]);
   }
   for (const row of out) for (const v of row) if (isDomainError(v)) return v;

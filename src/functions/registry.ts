@@ -189,13 +189,13 @@ export const LEGS_FUNCTIONS: readonly LegsFunction[] = [
   },
   {
     name: "LEDGER",
-    parameters: ["fills", "funding", "marks", "method"],
+    parameters: ["fills", "funding", "marks", "method", "closed"],
     required: 1,
     spills: [],
-    ranges: [0, 1, 2],
+    ranges: [0, 1, 2, 4],
     // A header, then at most a position, a strategy total and a currency total per row.
-    largest: (rows) => ({ rows: 1 + 3 * Math.max(dataRows(rows, 0, 1), 1), cols: 11 }),
-    run: (a) => ledgerOf(a[0], a[1], a[2], a[3]),
+    largest: (rows) => ({ rows: 1 + 3 * Math.max(dataRows(rows, 0, 1, 4), 1), cols: 12 }),
+    run: (a) => ledgerOf(a[0], a[1], a[2], a[3], a[4]),
   },
   {
     name: "BOOKDELTA",

@@ -13,7 +13,7 @@
  * so the rows already in a table and the rows of a file compare alike.
  */
 import { OPENING_TRADE_ID } from "./openings";
-import { FillRow, FundingRow, ParsedExport } from "./types";
+import { ClosedPositionRow, FillRow, FundingRow, ParsedExport } from "./types";
 
 export const FILL_COLUMNS = [
   "Time UTC",
@@ -34,6 +34,21 @@ export const FILL_COLUMNS = [
 ] as const;
 
 export const FUNDING_COLUMNS = ["Time UTC", "Exchange", "Symbol", "Amount", "Asset", "Rate", "Strategy"] as const;
+
+/** Closed positions as the exchange states them (Bybit's Closed P&L export): beside the fills, never instead of them. */
+export const CLOSED_COLUMNS = [
+  "Time UTC",
+  "Exchange",
+  "Symbol",
+  "Closing side",
+  "Quantity",
+  "Entry price",
+  "Exit price",
+  "Closed P&L",
+  "Currency",
+  "Order ID",
+  "Strategy",
+] as const;
 
 export type Cell = string | number | boolean | null;
 
@@ -71,6 +86,22 @@ export function fundingCells(f: FundingRow): Record<(typeof FUNDING_COLUMNS)[num
     Amount: number(f.amount),
     Asset: f.asset,
     Rate: number(f.rate),
+    Strategy: "",
+  };
+}
+
+export function closedCells(c: ClosedPositionRow): Record<(typeof CLOSED_COLUMNS)[number], Cell> {
+  return {
+    "Time UTC": excelSerial(c.time),
+    Exchange: c.exchange,
+    Symbol: c.symbol,
+    "Closing side": c.closingSide,
+    Quantity: number(c.quantity),
+    "Entry price": number(c.entryPrice),
+    "Exit price": number(c.exitPrice),
+    "Closed P&L": number(c.closedPnl),
+    Currency: c.currency,
+    "Order ID": c.orderId,
     Strategy: "",
   };
 }
@@ -150,6 +181,27 @@ export function fundingKey(get: Get): { content: string } {
   };
 }
 
+/** A time cell (date serial) as a key part, to the minute (a spreadsheet re-saving an export drops its seconds). */
+function minutePart(v: unknown): string {
+  return typeof v === "number" ? String(Math.floor(Math.round((v - 25569) * 86400000) / 60000)) : norm(v);
+}
+
+export function closedKey(get: Get): { content: string } {
+  return {
+    content: [
+      part(get("Exchange")),
+      minutePart(get("Time UTC")),
+      part(get("Symbol")),
+      part(get("Closing side")),
+      part(get("Quantity")),
+      part(get("Entry price")),
+      part(get("Exit price")),
+      part(get("Closed P&L")),
+      part(get("Order ID")),
+    ].join("|"),
+  };
+}
+
 /** The keys of the rows a table already holds. */
 export class KnownRows {
   private readonly ids = new Set<string>();
@@ -204,9 +256,12 @@ export interface ImportPlan {
   /** New rows, in each table's column order. */
   fills: Cell[][];
   funding: Cell[][];
+  /** Closed-position rows, for the Closed P&L table. */
+  closed: Cell[][];
   /** Rows of the files already in the tables (or twice in the files). */
   skippedFills: number;
   skippedFunding: number;
+  skippedClosed: number;
   /**
    * Stated opening positions (Trade ID "opening position") with fills of their exchange and
    * symbol before them, in the table or in the files: the position would be counted twice (the
@@ -220,12 +275,23 @@ export function planImport(
   files: readonly ParsedExport[],
   fills: { layout: TableLayout; rows: readonly (readonly unknown[])[] },
   funding: { layout: TableLayout; rows: readonly (readonly unknown[])[] },
+  closed: { layout: TableLayout; rows: readonly (readonly unknown[])[] } = { layout: defaultLayout(CLOSED_COLUMNS), rows: [] },
 ): ImportPlan {
   const knownFills = new KnownRows(fillKey);
   knownFills.addExisting(fills.layout, fills.rows);
   const knownFunding = new KnownRows(fundingKey);
   knownFunding.addExisting(funding.layout, funding.rows);
-  const plan: ImportPlan = { fills: [], funding: [], skippedFills: 0, skippedFunding: 0, conflicts: [] };
+  const knownClosed = new KnownRows(closedKey);
+  knownClosed.addExisting(closed.layout, closed.rows);
+  const plan: ImportPlan = {
+    fills: [],
+    funding: [],
+    closed: [],
+    skippedFills: 0,
+    skippedFunding: 0,
+    skippedClosed: 0,
+    conflicts: [],
+  };
   const openings = new OpeningsInBook();
   openings.take(fills.rows, (r, c) => r[fills.layout.at[c]]);
   for (const file of files) {
@@ -236,6 +302,9 @@ export function planImport(
     const u = knownFunding.newRows(file.funding, fundingCells);
     plan.skippedFunding += file.funding.length - u.length;
     for (const cells of u) plan.funding.push(inTableOrder(funding.layout, cells));
+    const c = knownClosed.newRows(file.closed, closedCells);
+    plan.skippedClosed += file.closed.length - c.length;
+    for (const cells of c) plan.closed.push(inTableOrder(closed.layout, cells));
   }
   plan.conflicts = openings.conflicts();
   return plan;

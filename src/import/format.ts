@@ -3,7 +3,7 @@
  * own in formats/, registered in registry.ts (as HyperFormula registers function plugins), never
  * a branch of one big switch.
  */
-import { FillRow, FundingRow, ImportOptions } from "./types";
+import { ClosedPositionRow, FillRow, FundingRow, ImportOptions } from "./types";
 
 /** What a data row is. */
 export type RowOutcome =
@@ -13,6 +13,7 @@ export type RowOutcome =
       effect?: "open" | "close";
     }
   | { funding: Omit<FundingRow, "key"> }
+  | { closed: Omit<ClosedPositionRow, "key"> }
   | { other: string }
   | { problem: string };
 

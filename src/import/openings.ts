@@ -215,6 +215,7 @@ export function openingsExport(fills: readonly FillRow[]): ParsedExport {
     rows: fills.length,
     fills: [...fills],
     funding: [],
+    closed: [],
     other: [],
     problems: [],
     from: fills.length ? Math.min(...times) : null,

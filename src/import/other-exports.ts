@@ -22,11 +22,6 @@ const BINANCE_FILLS =
 
 export const OTHER_EXPORTS: readonly OtherExport[] = [
   {
-    name: "Bybit's Closed P&L",
-    columns: ["Contracts", "Closing Direction", "Qty", "Entry Price", "Exit Price", "Closed P&L"],
-    instead: `it lists closed positions with Bybit's P&L net of fees and funding, not the fills; ${BYBIT_FILLS}`,
-  },
-  {
     name: "Bybit's All Perp Closed PnL",
     columns: ["Market", "Order Quantity", "Entry Price", "Exit Price", "Opening Fee", "Closing Fee", "Funding Fee"],
     instead: `it lists closed positions, without sides or order ids, not the fills; ${BYBIT_FILLS}`,

@@ -13,7 +13,7 @@ import { ExportFormat, FileContext, formatMatches, headerFor } from "./format";
 import { FORMATS } from "./registry";
 import { otherExport } from "./other-exports";
 import { OpeningCheck } from "./openings";
-import { FillRow, FundingRow, ImportOptions, ParsedExport } from "./types";
+import { ClosedPositionRow, FillRow, FundingRow, ImportOptions, ParsedExport } from "./types";
 
 /**
  * An id a spreadsheet turned into a rounded number (8323719608 → 8.32372E+09): no longer the
@@ -68,6 +68,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
     rows: 0,
     fills: [],
     funding: [],
+    closed: [],
     other: [],
     problems: [],
     from: null,
@@ -204,6 +205,17 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       openings.see(f, outcome.effect);
       symbols.add(f.symbol);
       widen(result, f.time);
+    } else if ("closed" in outcome) {
+      // Keyed by their whole content (an order id alone is cut to 8 characters in some of these
+      // exports), the time to the minute: a spreadsheet re-saving the file drops the seconds.
+      const c: ClosedPositionRow = { ...outcome.closed, key: "" };
+      const minute = String(Math.floor(c.time / 60000));
+      const content = [c.exchange, "closed", minute, c.symbol, c.closingSide, c.quantity, c.entryPrice, c.exitPrice, c.closedPnl];
+      c.key = `${content.join("|")}|${c.orderId}#1`;
+      byContent.push(c);
+      result.closed.push(c);
+      symbols.add(c.symbol);
+      widen(result, c.time);
     } else {
       const f = fundingRow(outcome.funding);
       if (SHORTENED.test(f.transactionId)) {

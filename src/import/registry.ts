@@ -9,6 +9,7 @@ import { bitmexExecutions } from "./formats/bitmex-executions";
 import { bitmexWallet } from "./formats/bitmex-wallet";
 import { binanceTransactions } from "./formats/binance-transactions";
 import { bybitClassic } from "./formats/bybit-classic";
+import { bybitClosedPnl } from "./formats/bybit-closed-pnl";
 import { bybitUta } from "./formats/bybit-uta";
 import { deribitTransactions } from "./formats/deribit-transactions";
 import { hyperliquidFunding } from "./formats/hyperliquid-funding";
@@ -26,4 +27,5 @@ export const FORMATS: readonly ExportFormat[] = [
   bitmexWallet,
   okxTrades,
   bybitClassic,
+  bybitClosedPnl,
 ];

@@ -31,7 +31,7 @@ export function summarise(fileName: string, result: ReadResult): FileSummary {
   const r = result;
   const details = [
     r.from !== null && r.to !== null ? `${utc(r.from)} to ${utc(r.to)} UTC` : "no fills or funding",
-    `${count(r.fills.length, "fill")}, ${count(r.funding.length, "funding payment")}, ${count(r.other.length, "other row")} (not imported: ${otherKinds(r)})`,
+    `${count(r.fills.length, "fill")}, ${count(r.funding.length, "funding payment")}, ${r.closed.length > 0 ? `${count(r.closed.length, "closed position")}, ` : ""}${count(r.other.length, "other row")} (not imported: ${otherKinds(r)})`,
     `Symbols: ${r.symbols.length > 12 ? `${r.symbols.slice(0, 12).join(", ")} and ${r.symbols.length - 12} more` : r.symbols.join(", ") || "none"}`,
     ...r.notes.map((n) => `Read as: ${n}`),
     ...r.warnings.map((w) => `Check: ${w}`),

@@ -49,6 +49,31 @@ export interface FundingRow {
   key: string;
 }
 
+/**
+ * A closed position as the exchange states it (Bybit's Closed P&L export): not a fill, but what
+ * the exchange says closing it made, net of the position's fees and funding. The ledger shows
+ * these beside the figures it computes from the fills.
+ */
+export interface ClosedPositionRow {
+  /** When it was closed (ms UTC). */
+  time: number;
+  exchange: string;
+  symbol: string;
+  /** The closing fill's side: sell closes a long, buy a short. */
+  closingSide: "buy" | "sell";
+  /** Coins (linear) or contracts (inverse) closed, ≥ 0. */
+  quantity: string;
+  entryPrice: string;
+  exitPrice: string;
+  /** The exchange's P&L for it, net of fees and funding, in `currency`. */
+  closedPnl: string;
+  /** The P&L currency: quote (USDT, USDC) for linear contracts, the coin for inverse ones. */
+  currency: string;
+  /** The exchange's order id, or "" when the export has none. */
+  orderId: string;
+  key: string;
+}
+
 /** A line that could not be read: never dropped silently. */
 export interface Problem {
   /** 1-based line of the file. */
@@ -65,6 +90,8 @@ export interface ParsedExport {
   rows: number;
   fills: FillRow[];
   funding: FundingRow[];
+  /** Closed positions as the exchange states them (Bybit's Closed P&L export). */
+  closed: ClosedPositionRow[];
   /** Rows read but not fills or funding (transfers, commissions already in the fills, spot legs). */
   other: { line: number; what: string }[];
   problems: Problem[];

@@ -165,7 +165,7 @@ function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): 
       "p",
       previewBook.empty
         ? "The tables hold a worked example. Choose export files (Binance, Bybit, OKX, Deribit, Hyperliquid, BitMEX): their rows replace it."
-        : `${previewBook.fills.length} fills and ${previewBook.funding.length} funding rows imported. More files add only rows not already here.`,
+        : `${previewBook.fills.length} fills and ${previewBook.funding.length} funding rows${previewBook.closed.length ? `, ${previewBook.closed.length} closed positions` : ""} imported. More files add only rows not already here.`,
     ),
   );
   const label = el("label", "Export files");
@@ -185,7 +185,7 @@ function renderImport(root: HTMLElement, t: Template, params: URLSearchParams): 
   const rerender = () => {
     root.replaceChildren();
     renderTemplate(root, t, params);
-    root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length);
+    root.dataset.imported = String(previewBook.fills.length + previewBook.funding.length + previewBook.closed.length);
   };
   renderSummaries(document, list, importSummaries, (fill) => {
     const plan = previewBook.add([openingsExport([fill])]);

@@ -122,8 +122,9 @@ export const FUNCTION_GUIDE: readonly FunctionGuide[] = [
     result: "0, 0, 150 (SUM: 150)",
   },
   {
-    signature: "LEGS.LEDGER(fills, [funding], [marks], [method])",
-    summary: "The Book's combined P&L: per position, then per strategy and currency: realized, fees, funding, unrealized.",
+    signature: "LEGS.LEDGER(fills, [funding], [marks], [method], [closed])",
+    summary:
+      "The Book's combined P&L: per position, then per strategy and currency: realized, fees, funding, unrealized; with the exchange's closed P&L beside it, given its Closed P&L table.",
     example: "=LEGS.LEDGER(Fills[#All], Funding[#All], M6:O15)",
     result: "a table: cash-and-carry +3,000 realized, −294 fees, 2,706 total",
   },

@@ -62,12 +62,14 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
     const files = readable();
     const fills = files.reduce((n, f) => n + f.fills.length, 0);
     const funding = files.reduce((n, f) => n + f.funding.length, 0);
-    el.button.disabled = fills + funding === 0;
+    const closed = files.reduce((n, f) => n + f.closed.length, 0);
+    const n = (x: number) => x.toLocaleString("en-US");
+    el.button.disabled = fills + funding + closed === 0;
     el.button.textContent =
-      fills + funding > 0
-        ? `Import ${fills.toLocaleString("en-US")} fills and ${funding.toLocaleString("en-US")} funding rows`
-        : "Import";
-    return fills + funding;
+      fills + funding + closed === 0
+        ? "Import"
+        : `Import ${n(fills)} fills and ${n(funding)} funding rows${closed > 0 ? `, ${n(closed)} closed positions` : ""}`;
+    return fills + funding + closed;
   };
 
   const refresh = async () => {
@@ -153,9 +155,11 @@ export function setUpImport(doc: Document, el: ImportElements, canWrite: () => b
           `Importing into "${target!.sheetName}": ${p.written.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")} rows…`,
         );
       });
-      const skipped = result.skippedFills + result.skippedFunding;
+      const skipped = result.skippedFills + result.skippedFunding + result.skippedClosed;
       setStatus(
-        `Added ${result.fillsAdded.toLocaleString("en-US")} fills and ${result.fundingAdded.toLocaleString("en-US")} funding rows to "${target.sheetName}"` +
+        `Added ${result.fillsAdded.toLocaleString("en-US")} fills and ${result.fundingAdded.toLocaleString("en-US")} funding rows` +
+          (result.closedAdded > 0 ? `, ${result.closedAdded.toLocaleString("en-US")} closed positions` : "") +
+          ` to "${target.sheetName}"` +
           (skipped ? ` (${skipped.toLocaleString("en-US")} were already there).` : "."),
         "ok",
       );

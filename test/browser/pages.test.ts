@@ -408,6 +408,49 @@ describe("preview without Excel", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test("book: a history that starts mid-position offers its opening position, stated with one click; a Closed P&L export shows beside the ledger", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/preview.html?template=book`);
+    await page.locator("#app[data-ready=true]").waitFor({ timeout: 30000 });
+    await page.selectOption("#book-dates", "dmy");
+    // Real Hyperliquid rows (amauryleproux/funding-farmer, trade_history.csv lines 31–42, BTC) from two Close Long fills on.
+    const mid = [
+      "time,coin,dir,px,sz,ntl,fee,closedPnl",
+      "08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.990879999999997,0.002878,-0.0031579999999999998",
+      "08/02/2026 15:07:34,BTC,Close Long,71381,0.00028,19.98668,0.002878,-0.007358",
+      "08/02/2026 15:09:00,BTC,Open Long,71354,0.00028,19.979119999999998,0.002876,-0.002876",
+    ].join("\n");
+    await page.setInputFiles("#book-files", { name: "trade_history.csv", mimeType: "text/csv", buffer: Buffer.from(mid) });
+    await page.locator("#app[data-importing=false]").waitFor({ timeout: 30000 });
+    expect(await page.locator("#book-summaries").innerText()).toMatch(
+      /Check: hyperliquid BTC: the file starts in the middle of a position/,
+    );
+    expect(await page.locator("input[name=opening-position]").inputValue()).toBe("0.00056");
+    expect(await page.locator("input[name=opening-entry]").inputValue()).toBe("71397");
+    expect(await page.locator("#app").getAttribute("data-imported")).toBe("3");
+    await page.locator("li.opening button").click();
+    await page.locator("#app[data-imported='4']").waitFor({ timeout: 30000 });
+    expect(await page.locator("#book-import-status").innerText()).toMatch(
+      /^Opening position stated: hyperliquid BTC long 0\.00056 at 71397/,
+    );
+    // Stated again: nothing more.
+    await page.locator("li.opening button").click();
+    expect(await page.locator("#app").getAttribute("data-imported")).toBe("4");
+
+    const closed = fs.readFileSync(path.resolve(__dirname, "../fixtures/exports/bybit/closed-pnl.csv"));
+    await page.setInputFiles("#book-files", { name: "closed-pnl.csv", mimeType: "text/csv", buffer: closed });
+    await page.locator("#app[data-imported='40']").waitFor({ timeout: 30000 });
+    const cells = await page.locator("table.sheet td").allTextContents();
+    expect(cells).toContain("Exchange closed P&L");
+    // Bybit's BTCUSDT closed P&L over the file, and the whole file's, beside the (empty) computed figures.
+    expect(cells).toContain("9.93");
+    expect(cells.filter((c) => /^#[A-Z/0]+[!?]?$/.test(c))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 /** The Total column of every Total row of LEDGER over these files, as the preview formats it. */

@@ -7,7 +7,8 @@
 import * as path from "path";
 import { batchesOf, findBooks, importIntoBook } from "../../src/excel/book-import";
 import { MAX_PAYLOAD_BYTES, WriteError } from "../../src/excel/writer";
-import { FILL_COLUMNS, FUNDING_COLUMNS } from "../../src/import/book-rows";
+import { CLOSED_COLUMNS, FILL_COLUMNS, FUNDING_COLUMNS } from "../../src/import/book-rows";
+import { openingsExport, statedOpening } from "../../src/import/openings";
 import { readExport } from "../../src/import/read-export";
 import { ParsedExport } from "../../src/import/types";
 import { exportFile } from "../helpers/exports";
@@ -249,3 +250,48 @@ function copy(wb: FakeBook): FakeBook {
   c.tables = JSON.parse(JSON.stringify(wb.tables));
   return c;
 }
+
+describe("Bybit's Closed P&L and stated opening positions", () => {
+  const closedPnl = fixture("bybit/closed-pnl.csv");
+
+  test("a Book with a Closed P&L table gets the closed positions once; findBooks finds that table", async () => {
+    const wb = emptyBook();
+    wb.addTable("Book", "ClosedPnL", 40, 52, [...CLOSED_COLUMNS]);
+    const [found] = await findBooks(wb.run);
+    expect(found).toEqual({ sheetName: "Book", fills: "Fills", funding: "Funding", closed: "ClosedPnL" });
+    const first = await importIntoBook(wb.run, found, [closedPnl, trades]);
+    expect([first.closedAdded, first.fillsAdded]).toEqual([36, 13]);
+    const again = await importIntoBook(wb.run, found, [closedPnl]);
+    expect([again.closedAdded, again.skippedClosed]).toEqual([0, 36]);
+    const table = wb.tables[2];
+    expect(table.rows).toHaveLength(36);
+    // The 8-character order id is text, as exported.
+    expect(table.rows[0][CLOSED_COLUMNS.indexOf("Order ID")]).toBe("9871b976");
+  });
+
+  test("a Book made before (no Closed P&L table) is not written to: the message says to use a new Book", async () => {
+    const wb = emptyBook();
+    const before = wb.snapshot();
+    await expect(importIntoBook(wb.run, BOOK, [trades, closedPnl])).rejects.toThrow(
+      /has no Closed P&L table .* import into a new Book sheet, or leave that file out\. Nothing was written\./,
+    );
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  test("a stated opening position with fills before it in another file writes nothing", async () => {
+    const wb = emptyBook();
+    const mid = parse(
+      "time,coin,dir,px,sz,ntl,fee,closedPnl\n08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.99,0.002878,-0.003158\n",
+    );
+    const o = mid.openings[0];
+    const opening = statedOpening(o, { position: o.position, entry: o.entry, time: "2026-02-08 15:05:59" });
+    if ("problem" in opening) throw new Error(opening.problem);
+    await importIntoBook(wb.run, BOOK, [mid, openingsExport([opening])]);
+    const before = wb.snapshot();
+    const earlier = parse(
+      "time,coin,dir,px,sz,ntl,fee,closedPnl\n08/02/2026 14:00:00,BTC,Open Long,71397,0.00028,19.99,0.002878,-0.002878\n",
+    );
+    await expect(importIntoBook(wb.run, BOOK, [earlier])).rejects.toThrow(/has fills before it .* Nothing was written\.$/);
+    expect(wb.snapshot()).toBe(before);
+  });
+});

@@ -20,3 +20,25 @@ export function refused(r: ReadResult): string {
   if (!("refused" in r)) throw new Error(`expected a refusal, got ${r.formatId}`);
   return r.refused;
 }
+
+/**
+ * The file as a spreadsheet in a German locale saves it: ';' between cells, decimal commas in
+ * number cells, cells with letters (fees with their asset) kept as text, dates in the locale's
+ * order to the minute, integers of more than 11 digits rounded to 6 significant digits in
+ * exponent form (Excel's General format), CRLF.
+ */
+export function resavedInGermany(csv: string): string {
+  const [header, ...rows] = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  const cell = (c: string): string => {
+    const date =
+      /^(\d{2})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(c) ?? /^\d{2}(\d{2})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(c);
+    if (date) return `${date[3]}.${date[2]}.20${date[1]} ${date[4]}:${date[5]}`;
+    if (/^\d{12,}$/.test(c)) return Number(c).toExponential(5).replace(".", ",").replace("e+", "E+");
+    if (/^-?\d+\.\d+$/.test(c)) return c.replace(".", ",");
+    return c;
+  };
+  return [header.replace(/,/g, ";"), ...rows.map((r) => r.split(",").map(cell).join(";"))].join("\r\n") + "\r\n";
+}

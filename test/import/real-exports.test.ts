@@ -11,7 +11,7 @@ import { csvFilesInZip } from "../../src/import/read-archive";
 import { readExport } from "../../src/import/read-export";
 import { readUpload } from "../../src/import/read-upload";
 import { FillRow } from "../../src/import/types";
-import { exportFile as file, parsed, refused } from "../helpers/exports";
+import { exportFile as file, parsed, refused, resavedInGermany } from "../helpers/exports";
 
 const TWO_DIGIT = "binance/Binance-Futures-Trade-History-202603171040(UTC--3)-part1-of1.csv";
 const FOUR_DIGIT = "binance/Binance-Futures-Trade-History-202606181441(UTC+6)-part1-of1.csv";
@@ -100,28 +100,6 @@ test("an export of a period without trades: 'this export holds no rows', not a d
     'this export holds no rows: the exchange wrote "No data matches the criteria." under the header (export a period with trades; nothing to import)',
   );
 });
-
-/**
- * The file as a spreadsheet in a German locale saves it: ';' between cells, decimal commas in
- * number cells, cells with letters (fees with their asset) kept as text, dates in the locale's
- * order to the minute, integers of more than 11 digits rounded to 6 significant digits in
- * exponent form (Excel's General format), CRLF.
- */
-function resavedInGermany(csv: string): string {
-  const [header, ...rows] = csv
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/);
-  const cell = (c: string): string => {
-    const date =
-      /^(\d{2})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(c) ?? /^\d{2}(\d{2})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):\d{2}$/.exec(c);
-    if (date) return `${date[3]}.${date[2]}.20${date[1]} ${date[4]}:${date[5]}`;
-    if (/^\d{12,}$/.test(c)) return Number(c).toExponential(5).replace(".", ",").replace("e+", "E+");
-    if (/^-?\d+\.\d+$/.test(c)) return c.replace(".", ",");
-    return c;
-  };
-  return [header.replace(/,/g, ";"), ...rows.map((r) => r.split(",").map(cell).join(";"))].join("\r\n") + "\r\n";
-}
 
 describe("a file a spreadsheet saved again (';', decimal commas, minutes, rounded ids)", () => {
   test.each([TWO_DIGIT, FOUR_DIGIT])(
@@ -258,11 +236,6 @@ describe("Hyperliquid spot: a buy pays its fee in the coin bought (closedPnl = �
 
 describe("another export of a known exchange: the refusal names it and the export to take instead", () => {
   test.each([
-    // GitHub pakkof13-a11y/Patrimo, tests/fixtures/import/passe2/bybit-closedpl.csv (commit ba089a39): a real export, anonymised.
-    [
-      "UID: 1234567,Name: JANE DOE\nContracts,Closing Direction,Qty,Entry Price,Exit Price,Closed P&L,Exit Type,Trade Time(UTC+0),Order No,Create Time,Symbol Type\nBTCUSDT,buy,0.0040,59164.50000000,65080.50000000,-23.46856293,BustTrade,2021-10-20 13:42:25,575a1039-dd9e-445a-bf84-1e2e8b0abfb8,2021-10-20 13:42:25,USDT Perpetual\n",
-      /^this is Bybit's Closed P&L: it lists closed positions .* take Assets › Unified Trading Account › Transaction Log/,
-    ],
     // The newer layout's header (nghilinh-alt/hermes-trading, tools/import_bybit_csv.py, commit e5df8304).
     [
       "Market,Order Quantity,Entry Price,Exit Price,Opening Fee,Closing Fee,Funding Fee,cumClosedPzOpenFeeInfo,cumClosedPzTradeFeeInfo,Trade Type,Realized P&L,Trade time\n",

@@ -185,6 +185,10 @@ const VALID: Record<string, unknown[]> = {
     ],
     [["BTCUSDT", 102000]],
     "average",
+    [
+      ["Time UTC", "Exchange", "Symbol", "Closing side", "Quantity", "Closed P&L", "Currency"],
+      [46001, "binance", "BTCUSDT", "sell", 0.5, 480, "USDT"],
+    ],
   ],
   BOOKDELTA: [
     [
@@ -216,7 +220,16 @@ const VALID: Record<string, unknown[]> = {
   IMPLIEDVOL: ["call", 100000, [[90000], [110000]], 30, [[0.1], [0.05]], null, "inverse"],
   REBALANCE: [[[100000], [115000], [95000], [""]], 1, [["inverse", 1000, 100]], 0.1, "band", 0.0005, null],
   HEDGESTATS: [[[100], [101], [103], [102]], [[50], [50.4], [51.6], [51]], "log"],
-  REALIZEDPNL: [[["buy"], ["buy"], ["sell"], [""]], [[1], [2], [4], [""]], [[100], [110], [90], [""]], "fifo", "inverse", 100],
+  REALIZEDPNL: [
+    [["buy"], ["buy"], ["sell"], [""]],
+    [[1], [2], [4], [""]],
+    [[100], [110], [90], [""]],
+    "fifo",
+    "inverse",
+    100,
+    -2,
+    120,
+  ],
   // Live (below, without I/O): symbols in several spellings and a blank, venues in cells and comma-separated.
   FUNDINGBOARD: [[["BTC"], ["ethusdt"], [""], ["SOL-USDT"]], [["binance", "okx, hyperliquid"]], "year"],
 };

@@ -46,14 +46,16 @@ describe("Book template", () => {
   const ev = evaluatePlan(book.build(values));
 
   test("Fills and Funding tables with the import's columns; nothing evaluates to an error", () => {
-    expect(ev.plan.tables.map((t) => t.name)).toEqual(["Fills", "Funding"]);
+    expect(ev.plan.tables.map((t) => t.name)).toEqual(["Fills", "Funding", "ClosedPnL"]);
     expect(errorsIn(ev)).toEqual([]);
   });
 
   test("the ledger: the article's cash-and-carry makes $3,000 before costs, $2,706 after Binance's fees", () => {
     const ledger = spilled(ev, "LEDGER");
-    expect(ledger[0]).toEqual(LEDGER_HEADER);
-    const row = (strategy: string, symbol: string) => ledger.find((r) => r[0] === strategy && r[2] === symbol)!;
+    // The twelfth column, the exchange's closed P&L, is blank: the example has no Closed P&L export.
+    expect(ledger[0]).toEqual([...LEDGER_HEADER, "Exchange closed P&L"]);
+    expect(ledger.slice(1).map((r) => r[11])).toEqual(ledger.slice(1).map(() => ""));
+    const row = (strategy: string, symbol: string) => ledger.find((r) => r[0] === strategy && r[2] === symbol)!.slice(0, 11);
     // Spot: bought at 95,000, sold at 100,000; fees 95 + 100.
     expect(row("Cash-and-carry", "BTC/USDT")).toEqual([
       "Cash-and-carry",

@@ -4,8 +4,9 @@
  * as one trade. Sum all realized and unrealized P&L, all costs, all funding").
  *
  * Everything that grows has its own columns, so nothing ever spills into anything else: the
- * ledger (A:K, below the chart), the marks (M:Q), net delta per strategy (S:U), P&L by day
- * (W:AA), and the Fills (AC:AQ) and Funding (AS:AY) tables that the taskpane's Import fills.
+ * ledger (A:L, below the chart), the marks (M:Q), net delta per strategy (S:U), P&L by day
+ * (W:AA), and the Fills (AC:AQ), Funding (AS:AY) and Closed P&L (BA:BK) tables that the
+ * taskpane's Import fills.
  *
  * The worked example is the article's: the cash-and-carry (buy 1 BTC at $95,000, short the March
  * future at $98,000, both settle at $100,000: +$3,000 before costs) and a funding capture
@@ -17,7 +18,7 @@ import { Content, SheetBuilder } from "../builder";
 import { FormatKind } from "../formats";
 import { InputSpec, InputValues } from "../inputs";
 import { SheetPlan } from "../plan";
-import { excelSerial, FILL_COLUMNS, FUNDING_COLUMNS } from "../../import/book-rows";
+import { CLOSED_COLUMNS, excelSerial, FILL_COLUMNS, FUNDING_COLUMNS } from "../../import/book-rows";
 import { Template } from "./template";
 
 const INPUTS: InputSpec[] = [
@@ -42,6 +43,8 @@ const INPUTS: InputSpec[] = [
 export interface BookData {
   fills: readonly (readonly Content[])[];
   funding: readonly (readonly Content[])[];
+  /** Closed positions as the exchange states them, in CLOSED_COLUMNS order (none in the example). */
+  closed?: readonly (readonly Content[])[];
   /** Marks to start the Marks block with: exchange, symbol, typed mark. */
   marks: readonly (readonly [string, string, number | null])[];
 }
@@ -115,20 +118,31 @@ const FILL_FORMATS: (FormatKind | undefined)[] = FILL_COLUMNS.map((c) =>
 const FUNDING_FORMATS: (FormatKind | undefined)[] = FUNDING_COLUMNS.map((c) =>
   c === "Time UTC" ? "datetime" : c === "Amount" ? "number" : c === "Rate" ? "rate" : undefined,
 );
+const CLOSED_FORMATS: (FormatKind | undefined)[] = CLOSED_COLUMNS.map((c) =>
+  c === "Time UTC"
+    ? "datetime"
+    : c === "Quantity"
+      ? "coin"
+      : c === "Entry price" || c === "Exit price"
+        ? "price"
+        : c === "Closed P&L"
+          ? "number"
+          : undefined,
+);
 
 /** Rows the Marks block offers (more can be typed below within the block). */
 const MARK_ROWS = 10;
 /** Rows of P&L by day the chart shows (days with fills or funding: years of trading). */
 const CHART_ROWS = 2000;
 
-const COL = { ledger: 0, marks: 12, delta: 18, daily: 22, fills: 28, funding: 44 };
+const COL = { ledger: 0, marks: 12, delta: 18, daily: 22, fills: 28, funding: 44, closed: 52 };
 const TOP = 3;
 
 export function buildBook(values: InputValues, data: BookData): SheetPlan {
   const b = new SheetBuilder("book", "Book");
   b.columnWidths = [
-    ...[16, 12, 16, 9, 11, 12, 12, 11, 11, 11, 12],
-    2,
+    // (L is the ledger's twelfth column, Exchange closed P&L, below the chart; beside the marks it is their margin.)
+    ...[16, 12, 16, 9, 11, 12, 12, 11, 11, 11, 12, 14],
     ...[11, 16, 12, 12, 12],
     2,
     ...[16, 8, 11],
@@ -138,6 +152,8 @@ export function buildBook(values: InputValues, data: BookData): SheetPlan {
     ...[19, 11, 16, 7, 9, 9, 8, 6, 10, 11, 9, 8, 10, 14, 16],
     2,
     ...[19, 11, 16, 10, 7, 10, 16],
+    2,
+    ...[19, 9, 14, 8, 10, 12, 12, 12, 9, 14, 16],
   ];
   b.title(
     "Book: every fill and funding payment, one P&L per strategy",
@@ -150,6 +166,8 @@ export function buildBook(values: InputValues, data: BookData): SheetPlan {
   b.set(TOP, COL.fills, { value: "Fills", style: "section" });
   b.table("Funding", FUNDING_COLUMNS, data.funding, FUNDING_FORMATS, { row: TOP + 1, col: COL.funding }, true);
   b.set(TOP, COL.funding, { value: "Funding (+ received, − paid)", style: "section" });
+  b.table("ClosedPnL", CLOSED_COLUMNS, data.closed ?? [], CLOSED_FORMATS, { row: TOP + 1, col: COL.closed }, true);
+  b.set(TOP, COL.closed, { value: "Closed P&L as the exchange states it (net of fees and funding)", style: "section" });
 
   // Marks: the live mark of a perpetual when online, else the mark typed beside it.
   b.set(TOP, COL.marks, { value: "Marks", style: "section" });
@@ -170,7 +188,7 @@ export function buildBook(values: InputValues, data: BookData): SheetPlan {
     style: "note",
   });
 
-  const events = data.fills.length + data.funding.length;
+  const events = data.fills.length + data.funding.length + (data.closed?.length ?? 0);
   // Net delta per strategy and asset, in coins.
   b.set(TOP, COL.delta, { value: "Net delta by strategy", style: "section" });
   b.spill(TOP + 1, COL.delta, `=LEGS.BOOKDELTA(Fills[#All],${marks})`, 1 + Math.max(events, 1), 3, "coin");
@@ -204,11 +222,21 @@ export function buildBook(values: InputValues, data: BookData): SheetPlan {
   // The ledger: one row per position, then totals per strategy and currency, then per currency.
   b.row = 27;
   b.section("Ledger");
-  b.note("Realized is gross, as REALIZEDPNL computes it; Fees are negative (a cost); Funding + received. Per currency.");
+  b.note(
+    "Realized is gross, as REALIZEDPNL computes it; Fees are negative (a cost); Funding + received. Per currency. " +
+      "Exchange closed P&L is the exchange's own figure from its Closed P&L export (net of fees and funding), beside the computed ones.",
+  );
   const ledgerRows = 1 + 3 * Math.max(events, 1);
-  b.spill(b.row, COL.ledger, `=LEGS.LEDGER(Fills[#All],Funding[#All],${marks},CostMethod)`, ledgerRows, 11, "number");
+  b.spill(
+    b.row,
+    COL.ledger,
+    `=LEGS.LEDGER(Fills[#All],Funding[#All],${marks},CostMethod,ClosedPnL[#All])`,
+    ledgerRows,
+    12,
+    "number",
+  );
   const firstLine = b.row + 1;
-  b.signColours(rangeRef({ row: firstLine, col: 6 }, { row: firstLine + ledgerRows - 2, col: 10 }));
+  b.signColours(rangeRef({ row: firstLine, col: 6 }, { row: firstLine + ledgerRows - 2, col: 11 }));
   return b.build();
 }
 
