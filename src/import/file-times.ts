@@ -12,6 +12,8 @@ export function prepareTimes(
   column: string,
   cellOf: (r: Record<string, string>) => string | undefined,
   native: readonly NativeLayout[],
+  /** Another layout than the exchange's own means a spreadsheet saved the file again (say so). */
+  resaved = native.length > 0,
 ): void {
   const cells = (function* () {
     for (const r of records) yield cellOf(r) ?? "";
@@ -24,7 +26,7 @@ export function prepareTimes(
   // No value is a date at all: each row says so itself.
   context.dateOrder = "order" in layout ? layout.order : (native[0]?.order ?? "ymd");
   if ("order" in layout) {
-    const note = layoutNote(layout, native.length > 0);
+    const note = layoutNote(layout, resaved);
     if (note) context.notes.push(note);
   }
 }

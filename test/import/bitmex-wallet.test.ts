@@ -29,7 +29,7 @@ const WHY = {
 };
 
 const notADate = (time: string) =>
-  `transactTime "${time}" is not a date and time BitMEX writes (m/d/yyyy, h:mm:ss AM/PM; d/m/yyyy, hh:mm:ss; or ISO)`;
+  `transactTime "${time}" is not a date and time BitMEX writes (the browser's date and time, or ISO)`;
 
 const HEADER = '"transactTime","transactType","amount","fee","address","transactStatus","walletBalance"';
 const walletFile = (rows: string[]) => [HEADER, ...rows, ""].join("\n");
@@ -92,33 +92,57 @@ describe("BitMEX wallet history", () => {
         `1 Withdrawal (Canceled: it never moved the wallet); 1 ${WHY.AffiliatePayout})`,
       "Symbols: none",
       "Read as: a wallet record: its rows are counted and none is written (the execution history holds the fills and funding)",
+      // (12/25/2019: the browser's month-first dates, read from the whole file)
+      "Read as: dates read as month-day-year, the only order every date in the file fits",
     ]);
     expect(s.problems).toEqual([`line 13: amount "1O4" is not a whole number of the currency's smallest unit (satoshi for XBt)`]);
   });
 
-  test("dates: the 12-hour US clock and ISO are read, the UK page's 24-hour day-first dates too (and said); impossible ones are problems", () => {
-    const w = parsed(
+  test("dates per file: the US page's 12-hour clock and ISO, the UK page's day-first dates; impossible ones are problems", () => {
+    const us = parsed(
       readExport(
         walletFile([
           '"12/25/2019, 12:00:00 PM","RealisedPNL","-201","0","XBTUSD","Completed","5660699"',
           '"2/30/2019, 7:00:00 AM","Deposit","5000000","null","","Completed","5059082"',
           '"12/25/2019, 13:00:00 PM","RealisedPNL","16","0","XBTUSD","Completed","5661301"',
-          '"2019-12-25T12:00:00.000Z","RealisedPNL","373","0","XBTUSD","Completed","5661285"',
-          '"25/12/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661103"',
-          // Without AM/PM the day comes first: a thirteenth month is no date.
-          '"12/13/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661103"',
+          '"12/24/2019, 7:00:00 AM","RealisedPNL","373","0","XBTUSD","Completed","5661285"',
           '"Dec 25, 2019","RealisedPNL","-75","0","XBTUSD","Completed","5661103"',
         ]),
       ),
     );
-    expect(w.other.map((o) => o.line)).toEqual([2, 5, 6]);
-    expect(w.problems.map((p) => [p.line, p.reason])).toEqual([
+    expect(us.other.map((o) => o.line)).toEqual([2, 5]);
+    expect(us.problems.map((p) => [p.line, p.reason])).toEqual([
       [3, notADate("2/30/2019, 7:00:00 AM")],
       [4, notADate("12/25/2019, 13:00:00 PM")],
-      [7, notADate("12/13/2019, 12:00:00")],
-      [8, notADate("Dec 25, 2019")],
+      [6, notADate("Dec 25, 2019")],
     ]);
-    expect(w.notes).toContain("times without AM/PM read as day/month/year, 24-hour (the page's English (UK) format)");
+    // A file the API wrote: ISO, UTC.
+    const iso = parsed(
+      readExport(walletFile(['"2019-12-25T12:00:00.000Z","RealisedPNL","373","0","XBTUSD","Completed","5661285"'])),
+    );
+    expect([iso.other.length, iso.problems]).toEqual([1, []]);
+    // A browser in the UK writes the day first, 24-hour: the whole file says which order it is in.
+    const uk = parsed(
+      readExport(
+        walletFile([
+          '"25/12/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661103"',
+          '"13/12/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661104"',
+        ]),
+      ),
+    );
+    expect([uk.other.length, uk.problems]).toEqual([2, []]);
+    expect(uk.notes).toContain("dates read as day-month-year, the only order every date in the file fits");
+  });
+
+  test("a browser-made file whose dates fit day and month first alike is not guessed: the trader is asked, and the answer is used", () => {
+    const text = walletFile([
+      '"05/12/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661103"',
+      '"04/12/2019, 12:00:00","RealisedPNL","-75","0","XBTUSD","Completed","5661104"',
+    ]);
+    expect(refused(readExport(text))).toMatch(
+      /^the dates in transactTime \(such as "05\/12\/2019 12:00:00"\) can be read as day-month-year or month-day-year: choose the date order under "Dates"/,
+    );
+    expect(parsed(readExport(text, { dateOrder: "dmy" })).problems).toEqual([]);
   });
 
   test("damaged rows: rotki's hand-edited quote, a fractional or missing amount, a fee that is not a number, no type", () => {

@@ -7,7 +7,8 @@
  */
 import { realizedPnlOf } from "../../src/functions/realizedpnl";
 import { readExport } from "../../src/import/read-export";
-import { exportFile as file, parsed, refused } from "../helpers/exports";
+import { FillRow } from "../../src/import/types";
+import { exportFile as file, parsed, refused, resavedInGermany } from "../helpers/exports";
 
 describe("Hyperliquid", () => {
   // The source's dates are DD/MM/YYYY (SOURCES.md); the file alone cannot tell (below): the trader's answer.
@@ -225,7 +226,9 @@ describe("BitMEX", () => {
     // Exported in New York (UTC−5): 6:32:04 PM there is 23:32:04 UTC.
     const r = parsed(readExport(file("bitmex/trade_history.csv"), { utcOffsetMinutes: -300 }));
     expect(r.fills[0].time).toBe(Date.UTC(2020, 0, 26, 23, 32, 4));
-    expect(r.notes).toContain('times like "1/26/2020, 6:32:04 PM" are the exporting browser\'s local time: read as UTC-5');
+    expect(r.notes).toContain(
+      'times like "1/26/2020, 6:32:04 PM" are the exporting browser\'s local time (its date order read from the whole file): read as UTC-5',
+    );
     const iso = parsed(readExport(file("bitmex/trade_history_iso.csv"), { utcOffsetMinutes: -300 }));
     expect(iso.fills[0].time).toBe(Date.UTC(2020, 9, 20, 17, 46, 13, 553));
   });
@@ -238,6 +241,20 @@ describe("BitMEX", () => {
 });
 
 describe("Deribit", () => {
+  test("a log a spreadsheet in Germany saved again (26.11.2024 08:00, ';', decimal commas): the same fills and keys, dates read per file", () => {
+    const original = parsed(readExport(file("deribit/BTC-transaction-log.csv")));
+    const dated = file("deribit/BTC-transaction-log.csv").replace(
+      /(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):\d\d/g,
+      "$1.$2.20$3 $4:$5",
+    );
+    const resaved = parsed(readExport(resavedInGermany(dated)));
+    expect(resaved.problems).toEqual([]);
+    const same = (f: FillRow) => [f.symbol, f.side, f.quantity, f.price, f.fee, f.key];
+    expect(resaved.fills.map(same)).toEqual(original.fills.map(same));
+    resaved.fills.forEach((f, i) => expect(f.time).toBe(original.fills[i].time - (original.fills[i].time % 60000)));
+    expect(resaved.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^dates read as day-month-year/)]));
+  });
+
   test("transaction log: DD/MM/YY UTC dates; inverse USD amounts as 10-USD contracts; settlement funding; Cash Flow kept as Deribit's session P&L", () => {
     const r = parsed(readExport(file("deribit/BTC-transaction-log.csv")));
     expect(r.formatId).toBe("deribit-transactions");

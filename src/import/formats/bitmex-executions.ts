@@ -5,13 +5,15 @@
  * (newer files add "account" and write ISO-8601 times, UTC; older ones write "1/26/2020, 6:32:04 PM"
  * in the exporting browser's time zone: the file is built in the browser, and real exports show
  * BitMEX's 12:00 UTC daily settlement at 7:00 AM from New York — rotki's wallet-history fixture —
- * so those times are read at the offset the user gives, as Hyperliquid's are). XBT contracts are inverse, 1 USD each (`lastQty` contracts); `execComm` is in satoshi,
+ * so those times are read at the offset the user gives, as Hyperliquid's are; the browser's
+ * locale decides their date order, read per file by bitmex-time.ts). XBT contracts are inverse, 1 USD each (`lastQty` contracts); `execComm` is in satoshi,
  * positive when paid, negative for a maker rebate. The file has no realized P&L per fill. Funding
  * rows (execType Funding) carry the payment in execComm, positive when paid.
  * Source of the layout: GitHub everytrade-io/everytrade-plugins, parser-files/bitmex_v001_M.csv.
  */
 import { ExportFormat, hasColumns } from "../format";
-import { decimalText, negate, utc, zoneLabel } from "../values";
+import { bitmexTime, prepareBitmexTimes } from "./bitmex-time";
+import { decimalText, negate, zoneLabel } from "../values";
 
 const SATOSHI_DIGITS = 8;
 
@@ -29,17 +31,6 @@ function satoshiToXbt(s: string): string | null {
   return decimalText(neg ? `-${text}` : text);
 }
 
-function bitmexTime(s: string, offsetMinutes: number): number | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(s);
-  if (iso) return utc(+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], +iso[6], +(iso[7] ?? "0").padEnd(3, "0"), 0);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)$/i.exec(s);
-  if (!us) return null;
-  const h = +us[4];
-  if (h < 1 || h > 12) return null;
-  const hour = (h % 12) + (us[7].toUpperCase() === "PM" ? 12 : 0);
-  return utc(+us[3], +us[1], +us[2], hour, +us[5], +us[6], 0, offsetMinutes);
-}
-
 /** XBTUSD (perpetual) and XBT quarterlies (XBTZ20, XBTH21): inverse, 1 USD per contract. */
 const XBT_INVERSE = /^XBT(USD|[FGHJKMNQUVXZ]\d\d)$/;
 
@@ -49,16 +40,17 @@ export const bitmexExecutions: ExportFormat = {
   name: 'BitMEX execution history ("transactTime","symbol","execType","side","lastQty","lastPx",…)',
   matches: (h) => hasColumns(h, ["transactTime", "symbol", "execType", "side", "lastQty", "lastPx", "execCost", "execComm"]),
   prepare(records, context) {
-    const local = records.some((r) => /[AP]M$/i.test(r.transactTime ?? ""));
+    prepareBitmexTimes(records, context, "transactTime");
+    const local = records.some((r) => !/Z$/.test((r.transactTime ?? "").trim()));
     const offset = context.options.utcOffsetMinutes ?? 0;
     context.notes.push(
       local
-        ? `times like "1/26/2020, 6:32:04 PM" are the exporting browser's local time: read as ${zoneLabel(offset)}`
+        ? `times like "1/26/2020, 6:32:04 PM" are the exporting browser's local time (its date order read from the whole file): read as ${zoneLabel(offset)}`
         : "ISO times, UTC as BitMEX writes them",
     );
   },
   read(r, context) {
-    const time = bitmexTime(r.transactTime, context.options.utcOffsetMinutes ?? 0);
+    const time = bitmexTime(r.transactTime, context, context.options.utcOffsetMinutes ?? 0);
     if (time === null) return { problem: `transactTime "${r.transactTime}" is not a date and time BitMEX writes` };
     if (!XBT_INVERSE.test(r.symbol))
       return { problem: `${r.symbol}: only BitMEX's inverse XBT contracts (XBTUSD, XBT quarterlies) are read so far` };

@@ -47,7 +47,8 @@
  * SpotTrade and Conversion rows, USDt and BMEx; api-v1-wallet-assets.csv: scales).
  */
 import { ExportFormat, hasColumns } from "../format";
-import { decimalText, utc } from "../values";
+import { bitmexTime, prepareBitmexTimes } from "./bitmex-time";
+import { decimalText } from "../values";
 
 /** Why each kind of row is counted and not imported. */
 const WHY: Record<string, string> = {
@@ -65,31 +66,6 @@ const WHY: Record<string, string> = {
 
 /** Statuses of rows that never moved the wallet. */
 const UNDONE = new Set(["Canceled", "Cancelled", "Rejected"]);
-
-type Layout = "us" | "uk" | "iso";
-
-/** A transactTime as ms (the wall clock as written, read as UTC), with the layout it was in, or null. */
-function walletTime(s: string): { time: number; layout: Layout } | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(s);
-  if (iso) {
-    const time = utc(+iso[1], +iso[2], +iso[3], +iso[4], +iso[5], +iso[6], +(iso[7] ?? "0").padEnd(3, "0"), 0);
-    return time === null ? null : { time, layout: "iso" };
-  }
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(\d{1,2}):(\d{2}):(\d{2})\s*(AM|PM)$/i.exec(s);
-  if (us) {
-    const h = +us[4];
-    if (h < 1 || h > 12) return null;
-    const hour = (h % 12) + (us[7].toUpperCase() === "PM" ? 12 : 0);
-    const time = utc(+us[3], +us[1], +us[2], hour, +us[5], +us[6], 0, 0);
-    return time === null ? null : { time, layout: "us" };
-  }
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s*(\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  if (uk) {
-    const time = utc(+uk[3], +uk[2], +uk[1], +uk[4], +uk[5], +uk[6], 0, 0);
-    return time === null ? null : { time, layout: "uk" };
-  }
-  return null;
-}
 
 /** A whole number (of satoshi, of 1e-6 USDt), as exported. */
 const isWhole = (s: string): boolean => {
@@ -109,18 +85,16 @@ export const bitmexWallet: ExportFormat = {
     context.notes.push(
       "a wallet record: its rows are counted and none is written (the execution history holds the fills and funding)",
     );
-    if (records.some((r) => walletTime(r.transactTime)?.layout === "uk")) {
-      context.notes.push("times without AM/PM read as day/month/year, 24-hour (the page's English (UK) format)");
-    }
+    prepareBitmexTimes(records, context, "transactTime");
   },
-  read(r) {
+  read(r, context) {
     const type = r.transactType;
     if (!type) return { problem: "transactType is empty" };
     // The UnrealisedPNL row is the state of the open positions, not a dated transaction.
     const undated = type === "UnrealisedPNL" && (r.transactTime === "" || r.transactTime === "null");
-    if (!undated && walletTime(r.transactTime) === null) {
+    if (!undated && bitmexTime(r.transactTime, context, 0) === null) {
       return {
-        problem: `transactTime "${r.transactTime}" is not a date and time BitMEX writes (m/d/yyyy, h:mm:ss AM/PM; d/m/yyyy, hh:mm:ss; or ISO)`,
+        problem: `transactTime "${r.transactTime}" is not a date and time BitMEX writes (the browser's date and time, or ISO)`,
       };
     }
     if (!isWhole(r.amount)) {

@@ -11,12 +11,11 @@
  */
 import { ExportFormat, hasColumns } from "../format";
 import { ContractType, Instrument } from "../types";
-import { decimalText, utc } from "../values";
+import { prepareTimes, timeOf } from "../file-times";
+import { decimalText } from "../values";
 
-function deribitTime(s: string): number | null {
-  const m = /^(\d{2})\/(\d{2})\/(\d{2})\s+(\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  return m ? utc(2000 + +m[3], +m[2], +m[1], +m[4], +m[5], +m[6], 0, 0) : null;
-}
+/** Deribit's own layout: DD/MM/YY, two-digit year; a spreadsheet's re-save is read per file (dates.ts). */
+const DERIBIT_DATES = [{ order: "dmy", sep: "/" }] as const;
 
 function contractOf(instrument: string): {
   asset: string;
@@ -40,13 +39,14 @@ export const deribitTransactions: ExportFormat = {
   name: "Deribit transaction log (ID,UserSeq,Date,Instrument,Type,Side,…)",
   matches: (h) =>
     hasColumns(h, ["ID", "UserSeq", "Date", "Instrument", "Type", "Side", "Price", "Cash Flow", "Funding", "Change", "Balance"]),
-  prepare(_records, context) {
+  prepare(records, context) {
     context.notes.push(
       "times are UTC (Deribit writes DD/MM/YY HH:MM:ss in UTC); Cash Flow is Deribit's session P&L, not average-cost realized",
     );
+    prepareTimes(records, context, "Date", (r) => r.Date, DERIBIT_DATES);
   },
-  read(r) {
-    const time = deribitTime(r.Date);
+  read(r, context) {
+    const time = timeOf(r.Date, context, 0);
     if (time === null) return { problem: `Date "${r.Date}" is not DD/MM/YY HH:MM:ss` };
     const c = contractOf(r.Instrument);
     if (r.Type === "settlement") {
