@@ -83,6 +83,24 @@ describe("headers in the interface's language", () => {
     ]);
   });
 
+  test("Simplified Chinese, the older layout (时间(UTC),合约,方向,…,计价资产): read by name, in any order, and said", () => {
+    // The header as two unrelated importers read Binance's Chinese files (SOURCES.md); the rows are
+    // constructed (no real Chinese rows were found), with the English export's values: BUY/SELL.
+    const header = "时间(UTC),合约,方向,价格,数量,成交额,手续费,手续费结算币种,已实现盈亏,计价资产";
+    const text = `${header}\n2021-03-01 10:00:00,BTCUSDT,SELL,49000,0.01,490,0.196,USDT,10,USDT\n2021-03-01 09:00:00,BTCUSDT,BUY,48000,0.01,480,0.192,USDT,0,USDT\n`;
+    const r = parsed(readExport(text));
+    expect(r.formatId).toBe("binance-futures-trades");
+    expect(r.notes).toContain("a Simplified Chinese header, read as Binance's English columns");
+    expect(r.fills.map((f) => [f.time, f.symbol, f.side, f.quantity, f.price, f.fee, f.feeAsset, f.exchangeRealized])).toEqual([
+      [Date.UTC(2021, 2, 1, 10), "BTCUSDT", "sell", "0.01", "49000", "0.196", "USDT", "10"],
+      [Date.UTC(2021, 2, 1, 9), "BTCUSDT", "buy", "0.01", "48000", "0.192", "USDT", "0"],
+    ]);
+    // The same columns in another order are read by name.
+    const reordered =
+      "合约,时间(UTC),方向,价格,数量,成交额,手续费,手续费结算币种,已实现盈亏,计价资产\nBTCUSDT,2021-03-01 10:00:00,SELL,49000,0.01,490,0.196,USDT,10,USDT\n";
+    expect(parsed(readExport(reordered)).fills.map((f) => [f.symbol, f.time])).toEqual([["BTCUSDT", Date.UTC(2021, 2, 1, 10)]]);
+  });
+
   test("a language with no table (constructed: the Vietnamese file's names replaced): read by position, said; a file that is not Binance's shows problems", () => {
     const other = file(VIETNAMESE).replace("Thời gian,Mã,Bên", "时间,合约,方向");
     const r = read(VIETNAMESE, other);
