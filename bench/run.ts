@@ -268,6 +268,7 @@ async function main(): Promise<void> {
 
   console.log(
     `Book: reading a ${book.rows.toLocaleString("en-US")}-row export (${fmt(book.exportMB)} MB) ${fmt(book.readMs, 0)} ms = ${fmt(book.readVsPapa, 2)}× papaparse's bare parse (${fmt(book.papaMs, 0)} ms; target ≤ 3×); ` +
+      `the same export zipped (${fmt(book.zipMB)} MB) adds ${fmt(book.zipAddedMs, 0)} ms = ${fmt(book.zipAddedVsUnzip, 2)}× fflate's bare unzip (${fmt(book.unzipMs, 0)} ms; target ≤ 1.5×); ` +
       `LEDGER over ${book.rows.toLocaleString("en-US")} fills ${fmt(book.ledgerMs, 0)} ms (target ≤ 100 ms) = ${fmt(book.ledgerVsPlain, 1)}× a plain-double ledger (${fmt(book.plainLedgerMs, 1)} ms)\n`,
   );
 

@@ -23,11 +23,14 @@ export const DATE_ORDER_NAMES: Record<DateOrder, string> = {
   mdy: "month-day-year",
 };
 
-/** A cell split into its numbers: three date parts and the time of day. */
+/** A cell split into its numbers: three date parts (with how many digits each was written in) and the time of day. */
 interface Parts {
-  a: string;
-  b: string;
-  c: string;
+  a: number;
+  aLen: number;
+  b: number;
+  bLen: number;
+  c: number;
+  cLen: number;
   sep: string;
   h: number;
   mi: number;
@@ -38,7 +41,63 @@ interface Parts {
 const DATE_TIME =
   /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})\.?(?:(?:\s+-\s+|[ T]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*([AaPp][Mm])?)?$/;
 
+/**
+ * The common shape, "2026-03-17 09:34:12" / "17.03.2026 09:34" (digits, one separator twice, a
+ * space or T, hh:mm, optional :ss and .mmm), read character by character into numbers: a file
+ * has a time per row, and the general expression below costs several times more. Else null.
+ */
+function splitPlain(t: string): Parts | null {
+  const n = t.length;
+  let i = 0;
+  let c = 0;
+  // Each part: its digits' value, and where it ended (the count is i − start).
+  let a = 0;
+  for (; i < n && i < 4 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) a = a * 10 + c - 48;
+  const aLen = i;
+  if (aLen === 0 || i >= n) return null;
+  const sep = t.charCodeAt(i);
+  if (sep !== 45 && sep !== 47 && sep !== 46) return null; // - / .
+  let start = ++i;
+  let b = 0;
+  for (; i < n && i - start < 2 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) b = b * 10 + c - 48;
+  const bLen = i - start;
+  if (bLen === 0 || t.charCodeAt(i) !== sep) return null;
+  start = ++i;
+  let cc = 0;
+  for (; i < n && i - start < 4 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) cc = cc * 10 + c - 48;
+  const cLen = i - start;
+  if (cLen === 0 || i >= n || ((c = t.charCodeAt(i)) !== 32 && c !== 84)) return null; // space or T
+  start = ++i;
+  let h = 0;
+  for (; i < n && i - start < 2 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) h = h * 10 + c - 48;
+  if (i === start || t.charCodeAt(i) !== 58) return null; // :
+  start = ++i;
+  let mi = 0;
+  for (; i < n && i - start < 2 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) mi = mi * 10 + c - 48;
+  if (i - start !== 2) return null;
+  let sec: number | null = null;
+  let ms = 0;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 58) return null;
+    start = ++i;
+    sec = 0;
+    for (; i < n && i - start < 2 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) sec = sec * 10 + c - 48;
+    if (i - start !== 2) return null;
+    if (i < n) {
+      if (t.charCodeAt(i) !== 46) return null; // .
+      start = ++i;
+      for (; i < n && i - start < 3 && (c = t.charCodeAt(i)) >= 48 && c <= 57; i++) ms = ms * 10 + c - 48;
+      const msLen = i - start;
+      if (msLen === 0 || i !== n) return null;
+      ms *= msLen === 1 ? 100 : msLen === 2 ? 10 : 1; // ".5" is 500 ms
+    }
+  }
+  return { a, aLen, b, bLen, c: cc, cLen, sep: t[aLen], h, mi, s: sec, ms };
+}
+
 function split(cell: string): Parts | null {
+  const plain = splitPlain(cell);
+  if (plain) return plain;
   const m = DATE_TIME.exec(cell.trim());
   if (!m) return null;
   let h = +(m[5] ?? 0);
@@ -47,9 +106,12 @@ function split(cell: string): Parts | null {
     h = (h % 12) + (/p/i.test(m[9]) ? 12 : 0);
   }
   return {
-    a: m[1],
-    b: m[3],
-    c: m[4],
+    a: +m[1],
+    aLen: m[1].length,
+    b: +m[3],
+    bLen: m[3].length,
+    c: +m[4],
+    cLen: m[4].length,
     sep: m[2],
     h,
     mi: +(m[6] ?? 0),
@@ -58,18 +120,41 @@ function split(cell: string): Parts | null {
   };
 }
 
-const year = (t: string): number | null => (t.length === 4 ? +t : t.length === 2 ? 2000 + +t : null);
+/** A year written in 4 digits, or 2 (20yy); else NaN. */
+const year = (value: number, digits: number): number => (digits === 4 ? value : digits === 2 ? 2000 + value : NaN);
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The cell's year, month and day in a date order, when it is a real date written that way; else null. */
+function dateIn(p: Parts, order: DateOrder): [number, number, number] | null {
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (order === "ymd") {
+    if (p.cLen > 2) return null;
+    [y, mo, d] = [year(p.a, p.aLen), p.b, p.c];
+  } else {
+    if (p.aLen > 2) return null;
+    if (order === "dmy") [y, mo, d] = [year(p.c, p.cLen), p.b, p.a];
+    else {
+      if (p.bLen > 2) return null;
+      [y, mo, d] = [year(p.c, p.cLen), p.a, p.b];
+    }
+  }
+  if (!(y >= 100) || mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap(y) ? 29 : DAYS[mo - 1])) return null;
+  return [y, mo, d];
+}
+
+/** True when the cell is a real date and time in that order (what timeIn reads as a time). */
+function fitsIn(p: Parts, order: DateOrder): boolean {
+  return p.h <= 23 && p.mi <= 59 && (p.s ?? 0) <= 59 && dateIn(p, order) !== null;
+}
 
 /** The cell in a date order → ms UTC, or null when it is no real date in that order. */
 function timeIn(p: Parts, order: DateOrder, offsetMinutes: number): number | null {
-  const [y, mo, d] =
-    order === "ymd"
-      ? [year(p.a), +p.b, p.c.length <= 2 ? +p.c : NaN]
-      : order === "dmy"
-        ? [year(p.c), +p.b, p.a.length <= 2 ? +p.a : NaN]
-        : [year(p.c), +p.a, p.b.length <= 2 ? +p.b : NaN];
-  if (y === null || !Number.isFinite(d) || (order !== "ymd" && p.a.length > 2)) return null;
-  return utc(y, mo, d, p.h, p.mi, p.s ?? 0, p.ms, offsetMinutes);
+  const date = dateIn(p, order);
+  return date === null ? null : utc(date[0], date[1], date[2], p.h, p.mi, p.s ?? 0, p.ms, offsetMinutes);
 }
 
 /** An exchange's own layout: the order, and the separator it writes. */
@@ -90,7 +175,13 @@ export type TimeLayout =
  * one under which the rows are in time order (exports are sorted, newest or oldest first) while
  * the others are not is the file's: that is read from the file, not guessed.
  */
-export function timeLayout(cells: Iterable<string>, native: readonly NativeLayout[], answer?: DateOrder): TimeLayout {
+export function timeLayout(
+  cells: Iterable<string>,
+  native: readonly NativeLayout[],
+  answer?: DateOrder,
+  /** Given, each cell's reading is kept here, in order (null for a blank or no date): see `timesOf`. */
+  kept?: (ParsedCell | null)[],
+): TimeLayout {
   const candidates = new Set<DateOrder>(DATE_ORDERS);
   let nativeFits = native.length > 0;
   let seconds = true;
@@ -98,20 +189,27 @@ export function timeLayout(cells: Iterable<string>, native: readonly NativeLayou
   let nonDate = "";
   const values: Parts[] = [];
   for (const cell of cells) {
-    if (cell.trim() === "") continue;
     const p = split(cell);
+    kept?.push(p);
     if (!p) {
-      nonDate ||= cell;
+      if (cell.trim() !== "") nonDate ||= cell;
       continue;
     }
     // A value that is no date in any order (31/02/2026) is its row's problem, not the file's.
-    const fits = DATE_ORDERS.filter((order) => timeIn(p, order, 0) !== null);
-    if (fits.length === 0) continue;
+    const ymd = fitsIn(p, "ymd");
+    const dmy = fitsIn(p, "dmy");
+    const mdy = fitsIn(p, "mdy");
+    if (!ymd && !dmy && !mdy) continue;
+    const fits = (order: DateOrder) => (order === "ymd" ? ymd : order === "dmy" ? dmy : mdy);
     values.push(p);
     if (p.s === null) seconds = false;
-    if (nativeFits && !native.some((n) => n.sep === p.sep && fits.includes(n.order))) nativeFits = false;
-    for (const order of candidates) if (!fits.includes(order)) candidates.delete(order);
-    if (!example && +p.a <= 12 && +p.b <= 12) example = cell.trim();
+    if (nativeFits) {
+      let known = false;
+      for (const n of native) if (n.sep === p.sep && fits(n.order)) known = true;
+      if (!known) nativeFits = false;
+    }
+    if (candidates.size > 0) for (const order of DATE_ORDERS) if (!fits(order)) candidates.delete(order);
+    if (!example && p.a <= 12 && p.b <= 12) example = cell.trim();
   }
   if (values.length === 0) return { none: nonDate };
   if (nativeFits) {
@@ -141,6 +239,22 @@ function inTimeOrder(values: readonly Parts[], order: DateOrder): boolean {
     last = t;
   }
   return true;
+}
+
+/** A cell as timeLayout read it, to be turned into its time once the order is known. */
+export type ParsedCell = Parts;
+
+/**
+ * The kept cells' times in the file's order, at UTC (NaN where a cell is no date in it): each
+ * cell read once for the layout and the rows both. A time at an offset is this − offset minutes.
+ */
+export function timesOf(kept: readonly (ParsedCell | null)[], order: DateOrder): Float64Array {
+  const times = new Float64Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i];
+    times[i] = (p && timeIn(p, order, 0)) ?? NaN;
+  }
+  return times;
 }
 
 /** One cell in the file's layout → ms UTC, or null. */

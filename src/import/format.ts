@@ -26,6 +26,8 @@ export interface FileContext {
   notes: string[];
   /** Set by `prepare` when the whole file cannot be read as it is (its dates fit several orders). */
   refused?: string;
+  /** The row being read (0: the first under the header), set before each `read`. */
+  row?: number;
   [key: string]: unknown;
 }
 

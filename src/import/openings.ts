@@ -45,8 +45,10 @@ export const OPENING_TRADE_ID = "opening position";
 type Effect = "open" | "close" | undefined;
 
 export class OpeningCheck {
-  private readonly bySymbol = new Map<string, { fill: FillRow; effect: Effect; n: number }[]>();
-  private seen = 0;
+  /** Per exchange, then symbol: its fills and what the exchange says each did, in file order. */
+  private readonly byExchange = new Map<string, Map<string, { fills: FillRow[]; effects: Effect[] }>>();
+  private last: { exchange: string; symbol: string; list: { fills: FillRow[]; effects: Effect[] } } | null = null;
+  private sorted: { fills: FillRow[]; effects: Effect[] }[] | null = null;
 
   /**
    * @param netOfFee the exchange's realized column is net of the fill's fee (Hyperliquid's
@@ -56,29 +58,63 @@ export class OpeningCheck {
 
   see(fill: FillRow, effect: Effect): void {
     if (fill.instrument === "spot") return;
-    const k = `${fill.exchange}|${fill.symbol}`;
-    let list = this.bySymbol.get(k);
-    if (!list) this.bySymbol.set(k, (list = []));
-    list.push({ fill, effect, n: this.seen++ });
+    // (No key text made per fill: a file's fills come a symbol at a time more often than not.)
+    let list =
+      this.last !== null && this.last.symbol === fill.symbol && this.last.exchange === fill.exchange ? this.last.list : null;
+    if (list === null) {
+      let bySymbol = this.byExchange.get(fill.exchange);
+      if (!bySymbol) this.byExchange.set(fill.exchange, (bySymbol = new Map()));
+      list = bySymbol.get(fill.symbol) ?? null;
+      if (list === null) bySymbol.set(fill.symbol, (list = { fills: [], effects: [] }));
+      this.last = { exchange: fill.exchange, symbol: fill.symbol, list };
+    }
+    list.fills.push(fill);
+    list.effects.push(effect);
+  }
+
+  /**
+   * Each symbol's fills in time order; of fills at the same time, the file's order (exports newest
+   * first list a position's opening fill after its partial fills, in the same second, either way).
+   * Files oldest first need no sort at all.
+   */
+  private inTimeOrder(): { fills: FillRow[]; effects: Effect[] }[] {
+    if (this.sorted) return this.sorted;
+    const lists = [...this.byExchange.values()].flatMap((bySymbol) => [...bySymbol.values()]);
+    this.sorted = lists.map(({ fills, effects }) => {
+      let rising = true;
+      let falling = true;
+      for (let i = 1; i < fills.length && (rising || falling); i++) {
+        if (fills[i].time < fills[i - 1].time) rising = false;
+        else if (fills[i].time > fills[i - 1].time) falling = false;
+      }
+      if (rising) return { fills, effects };
+      let order: number[];
+      if (falling) {
+        // Newest first: the runs of one time reversed as wholes, each in the file's order.
+        order = [];
+        for (let end = fills.length; end > 0;) {
+          let start = end - 1;
+          while (start > 0 && fills[start - 1].time === fills[end - 1].time) start--;
+          for (let i = start; i < end; i++) order.push(i);
+          end = start;
+        }
+      } else order = timeOrder(fills);
+      return { fills: order.map((i) => fills[i]), effects: order.map((i) => effects[i]) };
+    });
+    return this.sorted;
   }
 
   suggestions(): OpeningSuggestion[] {
     const out: OpeningSuggestion[] = [];
-    for (const list of this.bySymbol.values()) {
-      // Time order; of fills at the same time the file's order (exports newest first list a
-      // position's opening fill after its partial fills, in the same second, either way).
-      const ordered = [...list].sort((a, b) => a.fill.time - b.fill.time || a.n - b.n);
-      const first = ordered[0];
-      if (first.effect !== "close") continue;
-      let held = new Dec(0);
-      for (const { fill, effect } of ordered) {
-        if (effect !== "close" || fill.side !== first.fill.side) break;
-        held = held.plus(fill.quantity);
-      }
+    for (const { fills, effects } of this.inTimeOrder()) {
+      const f = fills[0];
+      if (effects[0] !== "close") continue;
+      let n = 0;
+      while (n < fills.length && effects[n] === "close" && fills[n].side === f.side) n++;
+      const held = exactSum(fills, n);
       // A sell closes a long, a buy a short.
-      const long = first.fill.side === "sell";
-      const f = first.fill;
-      const at = new Date(f.time).toISOString().slice(0, 19).replace("T", " ");
+      const long = f.side === "sell";
+      const at = utcText(f.time);
       const realized = f.exchangeRealized !== "" && !new Dec(f.exchangeRealized).isZero();
       const why = `closes${realized ? `, with the exchange's realized P&L ${f.exchangeRealized}` : ""}`;
       out.push({
@@ -103,25 +139,40 @@ export class OpeningCheck {
   /**
    * Symbols with fills missing in the middle: a fill the exchange says closes, when the file's
    * fills (from the position offered above, or flat) hold nothing to close in its direction.
-   * No opening position puts these right: the file lacks fills.
+   * No opening position puts these right: the file lacks fills. The running position is kept in
+   * doubles, and worked out exactly (decimals) only where a double says it may be flat or on the
+   * fill's side: a file of a hundred thousand fills makes no decimal per fill.
    */
   gaps(openings: readonly OpeningSuggestion[]): string[] {
     const out: string[] = [];
-    for (const list of this.bySymbol.values()) {
-      const ordered = [...list].sort((a, b) => a.fill.time - b.fill.time || a.n - b.n);
-      const { exchange, symbol } = ordered[0].fill;
+    for (const { fills, effects } of this.inTimeOrder()) {
+      const { exchange, symbol } = fills[0];
       const opening = openings.find((o) => o.exchange === exchange && o.symbol === symbol);
-      let held = new Dec(opening?.position ?? 0);
-      for (const { fill, effect } of ordered) {
-        const signed = fill.side === "buy" ? new Dec(fill.quantity) : new Dec(fill.quantity).neg();
-        if (effect === "close" && !signed.isZero() && (held.isZero() || held.isNegative() === signed.isNegative())) {
-          out.push(
-            `${exchange} ${symbol}: fills are missing before ${utcText(fill.time)} UTC (that ${fill.side} closes, as the exchange says, ` +
-              "but the file's fills hold nothing to close): the realized P&L computed from this file differs from the exchange's from there; export the whole period",
-          );
-          break;
+      let held = opening ? Number(opening.position) : 0;
+      let scale = Math.abs(held);
+      // Once a double was not sure, the rest of this symbol is followed exactly.
+      let exact: Dec | null = null;
+      let lastText = "";
+      let lastQ = 0;
+      for (let i = 0; i < fills.length; i++) {
+        const f = fills[i];
+        // (One size again and again is common, and the reader keeps one text for it.)
+        const q = f.quantity === lastText ? lastQ : (lastQ = Number((lastText = f.quantity)));
+        const signed = f.side === "buy" ? q : -q;
+        scale = Math.max(scale, q);
+        if (effects[i] === "close" && q !== 0) {
+          if (exact === null && (Math.abs(held) <= scale * 1e-9 || held > 0 === signed > 0))
+            exact = heldBefore(fills, i, opening);
+          if (exact !== null && (exact.isZero() || exact.isNegative() === (f.side === "sell"))) {
+            out.push(
+              `${exchange} ${symbol}: fills are missing before ${utcText(f.time)} UTC (that ${f.side} closes, as the exchange says, ` +
+                "but the file's fills hold nothing to close): the realized P&L computed from this file differs from the exchange's from there; export the whole period",
+            );
+            break;
+          }
         }
-        held = held.plus(signed);
+        held += signed;
+        if (exact !== null) exact = f.side === "buy" ? exact.plus(f.quantity) : exact.minus(f.quantity);
       }
     }
     return out.sort();
@@ -148,6 +199,72 @@ export class OpeningCheck {
     const places = (f.price.split(".")[1] ?? "").length + 10;
     return entry.toDecimalPlaces(places).toString();
   }
+}
+
+/**
+ * The fills' indexes by time, ties in file order: one numeric sort of (time − earliest) × n + index
+ * when that is exact (below 2^53: years of milliseconds for a file's rows), else by comparison.
+ */
+function timeOrder(fills: readonly FillRow[]): number[] {
+  const n = fills.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const f of fills) {
+    if (f.time < min) min = f.time;
+    if (f.time > max) max = f.time;
+  }
+  if (!((max - min + 1) * n < 2 ** 53) || !fills.every((f) => Number.isInteger(f.time)))
+    return fills.map((_, i) => i).sort((a, b) => fills[a].time - fills[b].time || a - b);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (fills[i].time - min) * n + i;
+  keys.sort();
+  return Array.from(keys, (k) => k % n);
+}
+
+/**
+ * The quantities of the first `n` fills added exactly, on whole numbers (BigInt) at the largest
+ * number of decimals among them: a file may close thousands of times before it opens.
+ */
+function exactSum(fills: readonly FillRow[], n: number): Dec {
+  // Whole numbers of 10^-12 while they stay exact doubles (the usual sizes); else BigInt.
+  let fast = 0;
+  let k = 0;
+  let lastText = "";
+  let lastUnits = NaN;
+  for (; k < n; k++) {
+    const q = fills[k].quantity;
+    if (q !== lastText) {
+      lastText = q;
+      const dot = q.indexOf(".");
+      // At most 12 decimals, and 15 digits in all: Number reads those exactly.
+      lastUnits =
+        (dot >= 0 && q.length - dot - 1 > 12) || q.length > 16
+          ? NaN
+          : Number(dot < 0 ? q : q.slice(0, dot) + q.slice(dot + 1)) * 10 ** (12 - (dot < 0 ? 0 : q.length - dot - 1));
+    }
+    if (!Number.isSafeInteger(lastUnits) || !Number.isSafeInteger(fast + lastUnits)) break;
+    fast += lastUnits;
+  }
+  if (k === n) return new Dec(`${fast}e-12`);
+  const ten = BigInt(10);
+  let sum = BigInt(0);
+  let scale = 0;
+  for (let k = 0; k < n; k++) {
+    const [whole, frac = ""] = fills[k].quantity.split(".");
+    if (frac.length > scale) {
+      sum *= ten ** BigInt(frac.length - scale);
+      scale = frac.length;
+    }
+    sum += BigInt(whole + frac) * ten ** BigInt(scale - frac.length);
+  }
+  return new Dec(`${sum}e-${scale}`);
+}
+
+/** Exactly, the position the fills before `i` hold, from the opening. */
+function heldBefore(fills: readonly FillRow[], i: number, opening: OpeningSuggestion | undefined): Dec {
+  let held = new Dec(opening?.position ?? 0);
+  for (let k = 0; k < i; k++) held = fills[k].side === "buy" ? held.plus(fills[k].quantity) : held.minus(fills[k].quantity);
+  return held;
 }
 
 /** "2026-02-08 15:05:59" (UTC, seconds optional; a T works too) → ms, or null. */

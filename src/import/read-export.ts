@@ -186,6 +186,7 @@ export function readExport(raw: string, options: ImportOptions = {}): ReadResult
       line = breaks[b + 1];
       b += 2;
     } else line++;
+    context.row = i;
     const outcome = format.read(records[i], context);
     if ("problem" in outcome) result.problems.push({ line, reason: outcome.problem });
     else if ("other" in outcome) result.other.push({ line, what: outcome.other });
