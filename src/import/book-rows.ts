@@ -202,45 +202,109 @@ export function closedKey(get: Get): { content: string } {
   };
 }
 
+/**
+ * A fill's or payment's content to the minute, without its id: what is left of a row when a
+ * spreadsheet saved its file again (seconds dropped, a long id rounded to 8.32372E+09), so that
+ * the original and the re-save are known as the same rows whichever came first.
+ */
+export function fillLoose(get: Get): string {
+  return [
+    part(get("Exchange")),
+    minutePart(get("Time UTC")),
+    part(get("Symbol")),
+    part(get("Side")),
+    part(get("Quantity")),
+    part(get("Price")),
+    part(get("Fee")),
+  ].join("|");
+}
+
+export function fundingLoose(get: Get): string {
+  return [part(get("Exchange")), minutePart(get("Time UTC")), part(get("Symbol")), part(get("Amount")), part(get("Asset"))].join(
+    "|",
+  );
+}
+
+/** Occurrences per key. */
+class Counts extends Map<string, number> {
+  add(k: string): void {
+    this.set(k, (this.get(k) ?? 0) + 1);
+  }
+  of(k: string): number {
+    return this.get(k) ?? 0;
+  }
+}
+
 /** The keys of the rows a table already holds. */
 export class KnownRows {
   private readonly ids = new Set<string>();
   /** How many rows of each content the table holds. */
-  private readonly contents = new Map<string, number>();
+  private readonly contents = new Counts();
+  /** How many rows of each loose content (see fillLoose): all rows, and those without an id. */
+  private readonly loose = new Counts();
+  private readonly looseWithoutId = new Counts();
 
-  constructor(private readonly keyOf: (get: Get) => { id: string } | { content: string }) {}
+  constructor(
+    private readonly keyOf: (get: Get) => { id: string } | { content: string },
+    private readonly looseOf: ((get: Get) => string) | null = null,
+  ) {}
 
   /** Records the table's existing rows (data rows only, in the table's column order). */
   addExisting(layout: TableLayout, rows: readonly (readonly unknown[])[]): void {
     for (const r of rows) {
       if (r.every((v) => v === "" || v === null || v === undefined)) continue; // an empty table's blank row
-      const key = this.keyOf((c) => r[layout.at[c]]);
-      if ("id" in key) this.ids.add(key.id);
-      else this.contents.set(key.content, (this.contents.get(key.content) ?? 0) + 1);
+      const get = (c: string) => r[layout.at[c]];
+      this.remember(this.keyOf(get), this.looseOf?.(get) ?? null);
     }
+  }
+
+  private remember(key: { id: string } | { content: string }, loose: string | null, n = 0): void {
+    if ("id" in key) this.ids.add(key.id);
+    else if (n > 0) this.contents.set(key.content, Math.max(n, this.contents.of(key.content)));
+    else this.contents.add(key.content);
+    if (loose === null) return;
+    this.loose.add(loose);
+    if (!("id" in key)) this.looseWithoutId.add(loose);
   }
 
   /**
    * Which of one file's rows are new. Content keys count occurrences within the file: the n-th
-   * row of a content is new only when fewer than n such rows are known.
+   * row of a content is new only when fewer than n such rows are known. A row is known too when
+   * a spreadsheet's re-save of its file could have made it from a known row, or the reverse (the
+   * n-th row of a loose content, against the known rows of that loose content: all of them for a
+   * row without an id, those without an id for a row with one; rows with ids are told by them).
    */
   newRows<T>(rows: readonly T[], cellsOf: (row: T) => Record<string, Cell>): Record<string, Cell>[] {
-    const inFile = new Map<string, number>();
+    const inFile = new Counts();
+    const looseInFile = new Counts();
     const out: Record<string, Cell>[] = [];
+    const fresh: [{ id: string } | { content: string }, string | null, number][] = [];
     for (const row of rows) {
       const cells = cellsOf(row);
-      const key = this.keyOf((c) => cells[c]);
+      const get = (c: string) => cells[c];
+      const key = this.keyOf(get);
+      const loose = this.looseOf?.(get) ?? null;
+      let m = 0;
+      if (loose !== null) {
+        looseInFile.add(loose);
+        m = looseInFile.of(loose);
+      }
+      let n = 0;
       if ("id" in key) {
         if (this.ids.has(key.id)) continue;
+        if (loose !== null && m <= this.looseWithoutId.of(loose)) continue;
         this.ids.add(key.id);
       } else {
-        const n = (inFile.get(key.content) ?? 0) + 1;
-        inFile.set(key.content, n);
-        if (n <= (this.contents.get(key.content) ?? 0)) continue;
-        this.contents.set(key.content, n);
+        inFile.add(key.content);
+        n = inFile.of(key.content);
+        if (n <= this.contents.of(key.content)) continue;
+        if (loose !== null && m <= this.loose.of(loose)) continue;
       }
+      fresh.push([key, loose, n]);
       out.push(cells);
     }
+    // The file's new rows are known to the next file of the same import.
+    for (const [key, loose, n] of fresh) this.remember(key, loose, n);
     return out;
   }
 }
@@ -277,9 +341,9 @@ export function planImport(
   funding: { layout: TableLayout; rows: readonly (readonly unknown[])[] },
   closed: { layout: TableLayout; rows: readonly (readonly unknown[])[] } = { layout: defaultLayout(CLOSED_COLUMNS), rows: [] },
 ): ImportPlan {
-  const knownFills = new KnownRows(fillKey);
+  const knownFills = new KnownRows(fillKey, fillLoose);
   knownFills.addExisting(fills.layout, fills.rows);
-  const knownFunding = new KnownRows(fundingKey);
+  const knownFunding = new KnownRows(fundingKey, fundingLoose);
   knownFunding.addExisting(funding.layout, funding.rows);
   const knownClosed = new KnownRows(closedKey);
   knownClosed.addExisting(closed.layout, closed.rows);

@@ -8,6 +8,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { csvFilesInZip } from "../../src/import/read-archive";
+import { FILL_COLUMNS, FUNDING_COLUMNS, planImport } from "../../src/import/book-rows";
 import { readExport } from "../../src/import/read-export";
 import { readUpload } from "../../src/import/read-upload";
 import { FillRow } from "../../src/import/types";
@@ -166,6 +167,25 @@ describe("a file a spreadsheet saved again (';', decimal commas, minutes, rounde
     expect(r.notes).toContain(
       "2 ids shortened to a number such as 8.32372E+09 by a spreadsheet: those rows are matched by their content instead",
     );
+  });
+
+  test("the original and its re-save with rounded ids, imported in either order, add each fill once (matched to the minute by content)", () => {
+    const original = read(FOUR_DIGIT);
+    const rounded = read(FOUR_DIGIT, resavedInGermany(file(FOUR_DIGIT)).replace(/;(8323719608|8323470638);/g, ";8,32372E+09;"));
+    const layout = (cols: readonly string[]) => ({ header: [...cols], at: Object.fromEntries(cols.map((c, i) => [c, i])) });
+    const [fills, funding] = [layout(FILL_COLUMNS), layout(FUNDING_COLUMNS)];
+    for (const [first, second] of [
+      [original, rounded],
+      [rounded, original],
+    ]) {
+      const once = planImport([first], { layout: fills, rows: [] }, { layout: funding, rows: [] });
+      expect(once.fills).toHaveLength(9);
+      const again = planImport([second], { layout: fills, rows: once.fills }, { layout: funding, rows: [] });
+      expect([again.fills.length, again.skippedFills]).toEqual([0, 9]);
+    }
+    // Both in one import: each fill once too.
+    const both = planImport([original, rounded], { layout: fills, rows: [] }, { layout: funding, rows: [] });
+    expect([both.fills.length, both.skippedFills]).toEqual([9, 9]);
   });
 
   test("dates where no day is above 12 and the rows fit both orders: the trader is asked, and the answer is used", () => {
