@@ -212,6 +212,36 @@ describe("taskpane with a stubbed Office host", () => {
     await page.close();
   });
 
+  test("Import: a history that starts mid-position offers its opening position; stating it adds the row to what Import writes", async () => {
+    const page = await context.newPage();
+    await page.addInitScript({ content: officeStub });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.selectOption("#import-dates", "dmy");
+    // Real Hyperliquid rows (amauryleproux/funding-farmer, trade_history.csv lines 31–42, BTC).
+    const mid = [
+      "time,coin,dir,px,sz,ntl,fee,closedPnl",
+      "08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.990879999999997,0.002878,-0.0031579999999999998",
+      "08/02/2026 15:07:34,BTC,Close Long,71381,0.00028,19.98668,0.002878,-0.007358",
+    ].join("\n");
+    await page.setInputFiles("#import-files", { name: "trade_history.csv", mimeType: "text/csv", buffer: Buffer.from(mid) });
+    await page.getByRole("button", { name: "Import 2 fills and 0 funding rows" }).waitFor({ timeout: 15000 });
+    expect(await page.locator("input[name=opening-position]").inputValue()).toBe("0.00056");
+    // A typed mistake is said beside the form; nothing is stated.
+    await page.locator("input[name=opening-entry]").fill("-1");
+    await page.getByRole("button", { name: "State opening position" }).click();
+    expect(await page.locator(".opening-status").innerText()).toMatch(/^Avg entry "-1" must be a price greater than 0/);
+    await page.locator("input[name=opening-entry]").fill("71397");
+    await page.getByRole("button", { name: "State opening position" }).click();
+    expect(await page.locator(".opening-status").innerText()).toMatch(/^Stated: long 0\.00056 at 71397/);
+    await page.getByRole("button", { name: "Import 3 fills and 0 funding rows" }).waitFor({ timeout: 15000 });
+    expect(errors).toEqual([]);
+    // The Dates answer is kept in this browser: forgotten again, for the tests after this one.
+    await page.evaluate(() => localStorage.removeItem("legwork.import.dateOrder"));
+    await page.close();
+  });
+
   test("when Excel refuses the write, the taskpane says what happened and that the workbook is unchanged", async () => {
     const page = await context.newPage();
     await page.addInitScript({ content: officeStub });
@@ -449,6 +479,7 @@ describe("preview without Excel", () => {
     expect(cells).toContain("9.93");
     expect(cells.filter((c) => /^#[A-Z/0]+[!?]?$/.test(c))).toEqual([]);
     expect(errors).toEqual([]);
+    await page.evaluate(() => localStorage.removeItem("legwork.import.dateOrder"));
     await page.close();
   });
 });

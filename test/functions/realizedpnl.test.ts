@@ -14,7 +14,14 @@ import { realizedPnlOf } from "../../src/functions/realizedpnl";
 import { col, expectError, grid, row } from "../helpers/answers";
 
 type Fill = [side: string, size: number, price: number];
-const run = (fills: Fill[], method: unknown = null, type: unknown = null, size: unknown = null) =>
+const run = (
+  fills: Fill[],
+  method: unknown = null,
+  type: unknown = null,
+  size: unknown = null,
+  openingPosition: unknown = null,
+  openingEntry: unknown = null,
+) =>
   grid(
     realizedPnlOf(
       col(...fills.map((f) => f[0])),
@@ -23,6 +30,8 @@ const run = (fills: Fill[], method: unknown = null, type: unknown = null, size: 
       method,
       type,
       size,
+      openingPosition,
+      openingEntry,
     ),
   ).map((r) => r[0]);
 
@@ -309,18 +318,7 @@ describe("a history that starts in the middle of a position: opening_position an
     gross(-0.015194, 0.002874),
   ];
   const withOpening = (position: unknown, entry: unknown, method: unknown = null) =>
-    grid(
-      realizedPnlOf(
-        col(...fills.map((f) => f[0])),
-        col(...fills.map((f) => f[1])),
-        col(...fills.map((f) => f[2])),
-        method,
-        null,
-        null,
-        position,
-        entry,
-      ),
-    ).map((r) => r[0]);
+    run(fills, method, null, null, position, entry);
 
   test("without it the first closes open a short and every later figure is off; with it each matches the exchange", () => {
     expect(run(fills)).not.toEqual(exchange);

@@ -42,3 +42,18 @@ export function resavedInGermany(csv: string): string {
   };
   return [header.replace(/,/g, ";"), ...rows.map((r) => r.split(",").map(cell).join(";"))].join("\r\n") + "\r\n";
 }
+
+/**
+ * Real Hyperliquid rows (GitHub amauryleproux/funding-farmer, trade_history.csv, commit 2e387d25,
+ * lines 31–42: its BTC rows and an ETH one), in a file that starts where an export of a later
+ * period would: at two Close Long fills of a BTC long opened before it.
+ */
+export const HYPERLIQUID_MID_POSITION = [
+  "time,coin,dir,px,sz,ntl,fee,closedPnl",
+  "08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.990879999999997,0.002878,-0.0031579999999999998",
+  "08/02/2026 15:07:34,BTC,Close Long,71381,0.00028,19.98668,0.002878,-0.007358",
+  "08/02/2026 15:08:21,ETH,Open Long,2124,0.0094,19.965600000000002,0.002875,-0.002875",
+  "08/02/2026 15:09:00,BTC,Open Long,71354,0.00028,19.979119999999998,0.002876,-0.002876",
+  "08/02/2026 15:09:00,BTC,Open Long,71340,0.00028,19.975199999999997,0.002876,-0.002876",
+  "08/02/2026 15:10:20,BTC,Close Long,71303,0.00028,19.96484,0.002874,-0.015194",
+].join("\n");

@@ -12,7 +12,7 @@ import { FILL_COLUMNS, FUNDING_COLUMNS, planImport } from "../../src/import/book
 import { readExport } from "../../src/import/read-export";
 import { readUpload } from "../../src/import/read-upload";
 import { FillRow } from "../../src/import/types";
-import { exportFile as file, parsed, refused, resavedInGermany } from "../helpers/exports";
+import { exportFile as file, HYPERLIQUID_MID_POSITION, parsed, refused, resavedInGermany } from "../helpers/exports";
 
 const TWO_DIGIT = "binance/Binance-Futures-Trade-History-202603171040(UTC--3)-part1-of1.csv";
 const FOUR_DIGIT = "binance/Binance-Futures-Trade-History-202606181441(UTC+6)-part1-of1.csv";
@@ -300,20 +300,7 @@ describe("another export of a known exchange: the refusal names it and the expor
 });
 
 describe("a file that starts in the middle of a position is said, per exchange and symbol", () => {
-  /**
-   * Real rows (GitHub amauryleproux/funding-farmer, trade_history.csv, commit 2e387d25, lines
-   * 31–42's BTC rows), in a file that starts where an export of a later period would: at a
-   * Close Long of a position opened before it.
-   */
-  const midPosition = [
-    "time,coin,dir,px,sz,ntl,fee,closedPnl",
-    "08/02/2026 15:06:00,BTC,Close Long,71396,0.00028,19.990879999999997,0.002878,-0.0031579999999999998",
-    "08/02/2026 15:07:34,BTC,Close Long,71381,0.00028,19.98668,0.002878,-0.007358",
-    "08/02/2026 15:08:21,ETH,Open Long,2124,0.0094,19.965600000000002,0.002875,-0.002875",
-    "08/02/2026 15:09:00,BTC,Open Long,71354,0.00028,19.979119999999998,0.002876,-0.002876",
-    "08/02/2026 15:09:00,BTC,Open Long,71340,0.00028,19.975199999999997,0.002876,-0.002876",
-    "08/02/2026 15:10:20,BTC,Close Long,71303,0.00028,19.96484,0.002874,-0.015194",
-  ].join("\n");
+  const midPosition = HYPERLIQUID_MID_POSITION;
 
   test("Hyperliquid: a history whose first BTC fill is a Close Long is said (ETH, opened in the file, is not)", () => {
     const r = parsed(readExport(midPosition, { dateOrder: "dmy" }));
