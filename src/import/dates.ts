@@ -176,21 +176,28 @@ export type TimeLayout =
  * the others are not is the file's: that is read from the file, not guessed.
  */
 export function timeLayout(
-  cells: Iterable<string>,
+  cells: readonly string[],
   native: readonly NativeLayout[],
   answer?: DateOrder,
-  /** Given, each cell's reading is kept here, in order (null for a blank or no date): see `timesOf`. */
-  kept?: (ParsedCell | null)[],
+  /** Given, each cell's time in every order is kept here: see `timesOf`. */
+  kept?: { times?: KeptTimes },
 ): TimeLayout {
   const candidates = new Set<DateOrder>(DATE_ORDERS);
   let nativeFits = native.length > 0;
   let seconds = true;
   let example = "";
   let nonDate = "";
-  const values: Parts[] = [];
-  for (const cell of cells) {
+  // Each cell's time (UTC) in each order, NaN where it is no date in that order: numbers, not a
+  // reading kept per row (a file has a time per row; objects kept that long cost the most).
+  const times: KeptTimes = {
+    ymd: new Float64Array(cells.length).fill(NaN),
+    dmy: new Float64Array(cells.length).fill(NaN),
+    mdy: new Float64Array(cells.length).fill(NaN),
+  };
+  let dated = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     const p = split(cell);
-    kept?.push(p);
     if (!p) {
       if (cell.trim() !== "") nonDate ||= cell;
       continue;
@@ -200,18 +207,23 @@ export function timeLayout(
     const dmy = fitsIn(p, "dmy");
     const mdy = fitsIn(p, "mdy");
     if (!ymd && !dmy && !mdy) continue;
-    const fits = (order: DateOrder) => (order === "ymd" ? ymd : order === "dmy" ? dmy : mdy);
-    values.push(p);
+    dated++;
+    if (ymd) times.ymd[i] = timeIn(p, "ymd", 0) ?? NaN;
+    if (dmy) times.dmy[i] = timeIn(p, "dmy", 0) ?? NaN;
+    if (mdy) times.mdy[i] = timeIn(p, "mdy", 0) ?? NaN;
     if (p.s === null) seconds = false;
     if (nativeFits) {
       let known = false;
-      for (const n of native) if (n.sep === p.sep && fits(n.order)) known = true;
+      for (const n of native) if (n.sep === p.sep && (n.order === "ymd" ? ymd : n.order === "dmy" ? dmy : mdy)) known = true;
       if (!known) nativeFits = false;
     }
-    if (candidates.size > 0) for (const order of DATE_ORDERS) if (!fits(order)) candidates.delete(order);
+    if (!ymd) candidates.delete("ymd");
+    if (!dmy) candidates.delete("dmy");
+    if (!mdy) candidates.delete("mdy");
     if (!example && p.a <= 12 && p.b <= 12) example = cell.trim();
   }
-  if (values.length === 0) return { none: nonDate };
+  if (kept) kept.times = times;
+  if (dated === 0) return { none: nonDate };
   if (nativeFits) {
     const fit = native.find((n) => candidates.has(n.order)) ?? native[0];
     return { order: fit.order, how: "native", seconds };
@@ -219,20 +231,21 @@ export function timeLayout(
   if (candidates.size === 0) return { none: nonDate };
   if (answer && candidates.has(answer)) return { order: answer, how: "answer", seconds };
   if (candidates.size > 1) {
-    const sorted = [...candidates].filter((order) => inTimeOrder(values, order));
+    const sorted = [...candidates].filter((order) => inTimeOrder(times[order]));
     if (sorted.length === 1) return { order: sorted[0], how: "sorted", seconds };
   }
   if (candidates.size === 1) return { order: [...candidates][0], how: "only", seconds };
   return { ambiguous: [...candidates], example: example || nonDate };
 }
 
-/** True when the values read in `order` never go back and forth in time (all rising or all falling). */
-function inTimeOrder(values: readonly Parts[], order: DateOrder): boolean {
+/** True when the times (NaN: a cell that is no date, skipped) never go back and forth (all rising or all falling). */
+function inTimeOrder(times: Float64Array): boolean {
   let up = false;
   let down = false;
-  let last = timeIn(values[0], order, 0) as number;
-  for (let i = 1; i < values.length; i++) {
-    const t = timeIn(values[i], order, 0) as number;
+  let last = NaN;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    if (t !== t) continue;
     if (t > last) up = true;
     else if (t < last) down = true;
     if (up && down) return false;
@@ -241,20 +254,19 @@ function inTimeOrder(values: readonly Parts[], order: DateOrder): boolean {
   return true;
 }
 
-/** A cell as timeLayout read it, to be turned into its time once the order is known. */
-export type ParsedCell = Parts;
+/** Each cell's time (UTC ms) in each date order, NaN where it is no date in that order. */
+export interface KeptTimes {
+  ymd: Float64Array;
+  dmy: Float64Array;
+  mdy: Float64Array;
+}
 
 /**
  * The kept cells' times in the file's order, at UTC (NaN where a cell is no date in it): each
  * cell read once for the layout and the rows both. A time at an offset is this − offset minutes.
  */
-export function timesOf(kept: readonly (ParsedCell | null)[], order: DateOrder): Float64Array {
-  const times = new Float64Array(kept.length);
-  for (let i = 0; i < kept.length; i++) {
-    const p = kept[i];
-    times[i] = (p && timeIn(p, order, 0)) ?? NaN;
-  }
-  return times;
+export function timesOf(kept: KeptTimes, order: DateOrder): Float64Array {
+  return kept[order];
 }
 
 /** One cell in the file's layout → ms UTC, or null. */

@@ -4,7 +4,7 @@
  * the dates fit several orders and the trader has not chosen one), `timeOf` reads a cell in it.
  */
 import { FileContext } from "./format";
-import { ambiguityMessage, DateOrder, layoutNote, NativeLayout, ParsedCell, readTime, timeLayout, timesOf } from "./dates";
+import { ambiguityMessage, DateOrder, layoutNote, NativeLayout, KeptTimes, readTime, timeLayout, timesOf } from "./dates";
 
 export function prepareTimes(
   records: readonly Record<string, string>[],
@@ -17,7 +17,7 @@ export function prepareTimes(
 ): void {
   const cells: string[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) cells[i] = cellOf(records[i]) ?? "";
-  const kept: (ParsedCell | null)[] = [];
+  const kept: { times?: KeptTimes } = {};
   const layout = timeLayout(cells, native, context.options.dateOrder, kept);
   if ("ambiguous" in layout) {
     context.refused = ambiguityMessage(column, layout.ambiguous, layout.example);
@@ -26,7 +26,7 @@ export function prepareTimes(
   // No value is a date at all: each row says so itself.
   context.dateOrder = "order" in layout ? layout.order : (native[0]?.order ?? "ymd");
   // Each row's time, worked out here once: `timeOf` finds it by the row being read.
-  context.times = { cells, times: timesOf(kept, context.dateOrder as DateOrder) };
+  if (kept.times) context.times = { cells, times: timesOf(kept.times, context.dateOrder as DateOrder) };
   if ("order" in layout) {
     const note = layoutNote(layout, resaved);
     if (note) context.notes.push(note);
