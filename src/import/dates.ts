@@ -126,35 +126,41 @@ const year = (value: number, digits: number): number => (digits === 4 ? value : 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** The cell's year, month and day in a date order, when it is a real date written that way; else null. */
-function dateIn(p: Parts, order: DateOrder): [number, number, number] | null {
-  let y: number;
-  let mo: number;
-  let d: number;
+/** dateIn's answer (no array made per call: a file has a time per row, read in up to three orders). */
+let Y = 0;
+let MO = 0;
+let D = 0;
+
+/** True when the cell is a real date written in that order; its year, month and day are then Y, MO, D. */
+function dateIn(p: Parts, order: DateOrder): boolean {
   if (order === "ymd") {
-    if (p.cLen > 2) return null;
-    [y, mo, d] = [year(p.a, p.aLen), p.b, p.c];
+    if (p.cLen > 2) return false;
+    Y = year(p.a, p.aLen);
+    MO = p.b;
+    D = p.c;
   } else {
-    if (p.aLen > 2) return null;
-    if (order === "dmy") [y, mo, d] = [year(p.c, p.cLen), p.b, p.a];
-    else {
-      if (p.bLen > 2) return null;
-      [y, mo, d] = [year(p.c, p.cLen), p.a, p.b];
+    if (p.aLen > 2) return false;
+    Y = year(p.c, p.cLen);
+    if (order === "dmy") {
+      MO = p.b;
+      D = p.a;
+    } else {
+      if (p.bLen > 2) return false;
+      MO = p.a;
+      D = p.b;
     }
   }
-  if (!(y >= 100) || mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap(y) ? 29 : DAYS[mo - 1])) return null;
-  return [y, mo, d];
+  return Y >= 100 && MO >= 1 && MO <= 12 && D >= 1 && D <= (MO === 2 && leap(Y) ? 29 : DAYS[MO - 1]);
 }
 
 /** True when the cell is a real date and time in that order (what timeIn reads as a time). */
 function fitsIn(p: Parts, order: DateOrder): boolean {
-  return p.h <= 23 && p.mi <= 59 && (p.s ?? 0) <= 59 && dateIn(p, order) !== null;
+  return p.h <= 23 && p.mi <= 59 && (p.s ?? 0) <= 59 && dateIn(p, order);
 }
 
 /** The cell in a date order → ms UTC, or null when it is no real date in that order. */
 function timeIn(p: Parts, order: DateOrder, offsetMinutes: number): number | null {
-  const date = dateIn(p, order);
-  return date === null ? null : utc(date[0], date[1], date[2], p.h, p.mi, p.s ?? 0, p.ms, offsetMinutes);
+  return dateIn(p, order) ? utc(Y, MO, D, p.h, p.mi, p.s ?? 0, p.ms, offsetMinutes) : null;
 }
 
 /** An exchange's own layout: the order, and the separator it writes. */
