@@ -88,18 +88,26 @@ export class OpeningCheck {
         else if (fills[i].time > fills[i - 1].time) falling = false;
       }
       if (rising) return { fills, effects };
-      let order: number[];
+      let order: ArrayLike<number>;
       if (falling) {
         // Newest first: the runs of one time reversed as wholes, each in the file's order.
-        order = [];
+        const reversed = new Int32Array(fills.length);
+        let k = 0;
         for (let end = fills.length; end > 0;) {
           let start = end - 1;
           while (start > 0 && fills[start - 1].time === fills[end - 1].time) start--;
-          for (let i = start; i < end; i++) order.push(i);
+          for (let i = start; i < end; i++) reversed[k++] = i;
           end = start;
         }
+        order = reversed;
       } else order = timeOrder(fills);
-      return { fills: order.map((i) => fills[i]), effects: order.map((i) => effects[i]) };
+      const inOrder: FillRow[] = new Array(order.length);
+      const effectsInOrder: Effect[] = new Array(order.length);
+      for (let k = 0; k < order.length; k++) {
+        inOrder[k] = fills[order[k]];
+        effectsInOrder[k] = effects[order[k]];
+      }
+      return { fills: inOrder, effects: effectsInOrder };
     });
     return this.sorted;
   }
@@ -205,20 +213,24 @@ export class OpeningCheck {
  * The fills' indexes by time, ties in file order: one numeric sort of (time − earliest) × n + index
  * when that is exact (below 2^53: years of milliseconds for a file's rows), else by comparison.
  */
-function timeOrder(fills: readonly FillRow[]): number[] {
+function timeOrder(fills: readonly FillRow[]): ArrayLike<number> {
   const n = fills.length;
   let min = Infinity;
   let max = -Infinity;
-  for (const f of fills) {
-    if (f.time < min) min = f.time;
-    if (f.time > max) max = f.time;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const t = fills[i].time;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) whole = false;
   }
-  if (!((max - min + 1) * n < 2 ** 53) || !fills.every((f) => Number.isInteger(f.time)))
+  if (!whole || !((max - min + 1) * n < 2 ** 53))
     return fills.map((_, i) => i).sort((a, b) => fills[a].time - fills[b].time || a - b);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = (fills[i].time - min) * n + i;
   keys.sort();
-  return Array.from(keys, (k) => k % n);
+  for (let i = 0; i < n; i++) keys[i] %= n;
+  return keys;
 }
 
 /**

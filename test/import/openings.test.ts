@@ -110,6 +110,14 @@ describe("Hyperliquid: a history whose first BTC fills are Close Long", () => {
     ]);
   });
 
+  test("rows in any order (newest first, or shuffled) give the same offer: the fills are put in time order first", () => {
+    const [header, ...rows] = MID_POSITION.split("\n");
+    const offer = (lines: string[]) => parsed(readExport([header, ...lines].join("\n"), { dateOrder: "dmy" })).openings;
+    const expected = offer(rows);
+    expect(offer([...rows].reverse())).toEqual(expected);
+    expect(offer([rows[3], rows[0], rows[5], rows[2], rows[1], rows[4]])).toEqual(expected);
+  });
+
   test("what the trader types is checked: a number for the position, a price > 0, a UTC time before the first fill", () => {
     const o = r.openings[0];
     const typed = (position: string, entry: string, time: string) => statedOpening(o, { position, entry, time });
