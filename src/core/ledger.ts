@@ -15,6 +15,7 @@ import * as B from "./big-decimal";
 import { CostMethod, PositionBook, scaledToDec } from "./realized";
 import * as S from "./scaled";
 import { borrowMemory, returnMemory } from "./scratch";
+import { timeOrder } from "./time-order";
 
 export interface LedgerFill {
   strategy: string;
@@ -174,45 +175,7 @@ function eventOrder(t: Float64Array, fundingCount: number, timed: boolean): Floa
     for (let e = 0; e < fundingCount; e++) order[k++] = e;
     return order;
   }
-  let sorted = true;
-  let whole = true;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let e = 0; e < n; e++) {
-    const x = t[e];
-    if (!Number.isInteger(x)) whole = false;
-    if (e > 0 && !(x >= t[e - 1])) sorted = false;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  if (sorted) return null; // already in time order (ties keep the table order)
-  const order = f64("ledger order", n);
-  // (time, number) is a total order on finite times, so any sort gives the one answer; NaN times
-  // (unreadable dates) get the comparison the events always had.
-  const compared = () => Float64Array.from([...t.keys()].sort((a, b) => t[a] - t[b] || a - b));
-  if (!whole && !t.every(Number.isFinite)) return compared();
-  // On numbers alone, one numeric sort of key × n + event (exact below 2^53) instead of a
-  // comparator call per comparison; the key is the time itself (whole milliseconds, from the
-  // earliest) when that fits, else the time's rank among the sorted times.
-  if (whole && (max - min + 1) * n < 2 ** 53) {
-    for (let e = 0; e < n; e++) order[e] = (t[e] - min) * n + e;
-  } else {
-    if (n >= 2 ** 26) return compared();
-    const ranks = t.slice().sort();
-    for (let e = 0; e < n; e++) {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ranks[mid] < t[e]) lo = mid + 1;
-        else hi = mid;
-      }
-      order[e] = lo * n + e;
-    }
-  }
-  order.sort();
-  for (let k = 0; k < n; k++) order[k] %= n;
-  return order;
+  return timeOrder(t, (size) => f64("ledger order", size));
 }
 
 const keyOf = (strategy: string, exchange: string, symbol: string) =>

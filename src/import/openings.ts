@@ -18,6 +18,7 @@
  * Both are suggestions: the trader knows what they held and types over them.
  */
 import { Dec } from "../core/decimal";
+import { timeOrder } from "../core/time-order";
 import { decimalText } from "./values";
 import { FillRow, ParsedExport } from "./types";
 
@@ -88,7 +89,7 @@ export class OpeningCheck {
         else if (fills[i].time > fills[i - 1].time) falling = false;
       }
       if (rising) return { fills, effects };
-      let order: ArrayLike<number>;
+      let order: ArrayLike<number> | null;
       if (falling) {
         // Newest first: the runs of one time reversed as wholes, each in the file's order.
         const reversed = new Int32Array(fills.length);
@@ -100,7 +101,8 @@ export class OpeningCheck {
           end = start;
         }
         order = reversed;
-      } else order = timeOrder(fills);
+      } else order = timeOrder(Float64Array.from(fills, (f) => f.time));
+      if (order === null) return { fills, effects };
       const inOrder: FillRow[] = new Array(order.length);
       const effectsInOrder: Effect[] = new Array(order.length);
       for (let k = 0; k < order.length; k++) {
@@ -207,30 +209,6 @@ export class OpeningCheck {
     const places = (f.price.split(".")[1] ?? "").length + 10;
     return entry.toDecimalPlaces(places).toString();
   }
-}
-
-/**
- * The fills' indexes by time, ties in file order: one numeric sort of (time − earliest) × n + index
- * when that is exact (below 2^53: years of milliseconds for a file's rows), else by comparison.
- */
-function timeOrder(fills: readonly FillRow[]): ArrayLike<number> {
-  const n = fills.length;
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const t = fills[i].time;
-    if (t < min) min = t;
-    if (t > max) max = t;
-    if (!Number.isInteger(t)) whole = false;
-  }
-  if (!whole || !((max - min + 1) * n < 2 ** 53))
-    return fills.map((_, i) => i).sort((a, b) => fills[a].time - fills[b].time || a - b);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (fills[i].time - min) * n + i;
-  keys.sort();
-  for (let i = 0; i < n; i++) keys[i] %= n;
-  return keys;
 }
 
 /**

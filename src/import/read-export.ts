@@ -9,6 +9,7 @@
  */
 import Papa from "papaparse";
 import { borrowMemory, returnMemory } from "../core/scratch";
+import { timeOrder } from "../core/time-order";
 import { ExportFormat, FileContext, formatMatches, headerFor } from "./format";
 import { FORMATS } from "./registry";
 import { otherExport } from "./other-exports";
@@ -270,36 +271,32 @@ function numberRepeats(rows: readonly { key: string; time: number }[]): void {
       numbered(i, k);
     }
   };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = rows[i].time;
-    if (!Number.isInteger(t)) return byText(rows.keys()); // (no such time in an export)
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  if ((max - min + 1) * n >= 2 ** 53) return byText(rows.keys());
-  // (time − earliest) × n + position, sorted: the rows of one time together, in file order.
-  const order = new Float64Array(borrowMemory("import keys", n * 8), 0, n);
-  for (let i = 0; i < n; i++) order[i] = (rows[i].time - min) * n + i;
-  order.sort();
+  // The rows by time, each time's rows together in file order (core/time-order.ts).
+  const times = new Float64Array(borrowMemory("import times", n * 8), 0, n);
+  for (let i = 0; i < n; i++) times[i] = rows[i].time;
+  const sorted = timeOrder(times, (size) => new Float64Array(borrowMemory("import keys", size * 8), 0, size));
+  const at = (k: number) => (sorted === null ? k : sorted[k]);
   for (let a = 0; a < n;) {
-    const time = order[a] - (order[a] % n);
+    const time = times[at(a)];
     let b = a + 1;
-    while (b < n && order[b] - (order[b] % n) === time) b++;
-    if (b - a > 16) byText(Array.from(order.subarray(a, b), (x) => x % n));
-    else {
+    while (b < n && times[at(b)] === time) b++;
+    if (b - a > 16) {
+      const group: number[] = [];
+      for (let k = a; k < b; k++) group.push(at(k));
+      byText(group);
+    } else {
       // A few rows at one time (the usual case): each counts the earlier ones with its content.
       for (let j = a + 1; j < b; j++) {
-        const row = order[j] % n;
+        const row = at(j);
         let k = 1;
-        for (let i = a; i < j; i++) if (first(order[i] % n) === rows[row].key) k++;
+        for (let i = a; i < j; i++) if (first(at(i)) === rows[row].key) k++;
         numbered(row, k);
       }
     }
     a = b;
   }
-  returnMemory("import keys", order.buffer);
+  returnMemory("import times", times.buffer);
+  if (sorted !== null) returnMemory("import keys", sorted.buffer);
 }
 
 /**
