@@ -17,6 +17,7 @@
  *
  * Both are suggestions: the trader knows what they held and types over them.
  */
+import * as B from "../core/big-decimal";
 import { Dec } from "../core/decimal";
 import { timeOrder } from "../core/time-order";
 import { decimalText } from "./values";
@@ -212,42 +213,23 @@ export class OpeningCheck {
 }
 
 /**
- * The quantities of the first `n` fills added exactly, on whole numbers (BigInt) at the largest
- * number of decimals among them: a file may close thousands of times before it opens.
+ * The quantities of the first `n` fills added as decimal.js adds them, on BigInt decimals
+ * (core/big-decimal.ts): a file may close thousands of times before it opens.
  */
 function exactSum(fills: readonly FillRow[], n: number): Dec {
-  // Whole numbers of 10^-12 while they stay exact doubles (the usual sizes); else BigInt.
-  let fast = 0;
-  let k = 0;
+  let sum: B.Big | null = B.ZERO_BIG;
   let lastText = "";
-  let lastUnits = NaN;
-  for (; k < n; k++) {
+  let last: B.Big | null = null;
+  for (let k = 0; k < n && sum !== null; k++) {
     const q = fills[k].quantity;
-    if (q !== lastText) {
-      lastText = q;
-      const dot = q.indexOf(".");
-      // At most 12 decimals, and 15 digits in all: Number reads those exactly.
-      lastUnits =
-        (dot >= 0 && q.length - dot - 1 > 12) || q.length > 16
-          ? NaN
-          : Number(dot < 0 ? q : q.slice(0, dot) + q.slice(dot + 1)) * 10 ** (12 - (dot < 0 ? 0 : q.length - dot - 1));
-    }
-    if (!Number.isSafeInteger(lastUnits) || !Number.isSafeInteger(fast + lastUnits)) break;
-    fast += lastUnits;
+    // (One size again and again is common, and the reader keeps one text for it.)
+    if (q !== lastText) last = B.bigOfText((lastText = q));
+    sum = last === null ? null : B.add(sum, last);
   }
-  if (k === n) return new Dec(`${fast}e-12`);
-  const ten = BigInt(10);
-  let sum = BigInt(0);
-  let scale = 0;
-  for (let k = 0; k < n; k++) {
-    const [whole, frac = ""] = fills[k].quantity.split(".");
-    if (frac.length > scale) {
-      sum *= ten ** BigInt(frac.length - scale);
-      scale = frac.length;
-    }
-    sum += BigInt(whole + frac) * ten ** BigInt(scale - frac.length);
-  }
-  return new Dec(`${sum}e-${scale}`);
+  if (sum !== null) return B.bigToDec(sum);
+  let exact = new Dec(0);
+  for (let k = 0; k < n; k++) exact = exact.plus(fills[k].quantity);
+  return exact;
 }
 
 /** Exactly, the position the fills before `i` hold, from the opening. */
